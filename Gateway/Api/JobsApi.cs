@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Confluent.Kafka;
+using LlmOrleans.Gateway.Jobs;
+using LlmOrleans.Messaging;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LlmOrleans.Gateway.Api;
+
+/// <summary><c>POST /process</c> and <c>GET /result/{request_id}</c>.</summary>
+public static partial class JobsApi
+{
+    private const string RetryAfterSeconds = "5";
+
+    /// <summary>Maps the job endpoints.</summary>
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/process", SubmitAsync)
+            .WithName("SubmitJob")
+            .WithSummary("Queue an LLM job; answers 202 with its request id once Kafka has it.");
+        app.MapGet("/result/{requestId}", GetResultAsync)
+            .WithName("GetJobResult")
+            .WithSummary("A job's status and, once finished, its output or error.");
+        return app;
+    }
+
+    private static async Task<Results<Accepted<ProcessAccepted>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        HttpContext context,
+        JobPublisher publisher,
+        KnownProviders providers,
+        IOptions<JobRequestLimits> limits,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Send the job as JSON with 'Content-Type: application/json'.");
+        }
+
+        var bodyLimit = BodyLimit(limits.Value);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = bodyLimit;
+        }
+
+        if (context.Request.ContentLength > bodyLimit)
+        {
+            return TooLarge(limits.Value);
+        }
+
+        ProcessRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync(context.Request.Body, GatewayJsonContext.Default.ProcessRequest, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [FieldOf(ex.Path)] = [ex.Message] },
+                title: "The body is not valid JSON for a job.");
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(limits.Value);
+        }
+
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["body"] = ["The body must be a JSON object."] });
+        }
+
+        if (JobFieldRules.Check(request.Provider, request.Model, request.Prompt, limits.Value) is { } error)
+        {
+            return error.TooLarge
+                ? TooLarge(limits.Value)
+                : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [error.Field] = [error.Message] });
+        }
+
+        if (!providers.Contains(request.Provider!))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["provider"] = [$"Unknown provider '{request.Provider}'. Known providers: {string.Join(", ", providers.Names)}."],
+            });
+        }
+
+        try
+        {
+            var requestId = await publisher.PublishAsync(request, cancellationToken);
+            return TypedResults.Accepted($"/result/{requestId}", new ProcessAccepted(requestId));
+        }
+        catch (Exception ex) when (ex is KafkaException or RedisException or TimeoutException)
+        {
+            LogNotAccepted(loggers.CreateLogger(typeof(JobsApi)), ex);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Job queue unavailable",
+                "The job was not accepted because Kafka or Redis is not reachable; retry later.");
+        }
+    }
+
+    private static async Task<Results<Ok<JobStatusResponse>, ProblemHttpResult>> GetResultAsync(
+        string requestId, HttpContext context, JobStatusReader reader)
+    {
+        if (!Guid.TryParse(requestId, out var id))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid request_id", "'request_id' must be a UUID.");
+        }
+
+        try
+        {
+            return await reader.ReadAsync(id.ToString("D")) is { } status
+                ? TypedResults.Ok(status)
+                : Problem(StatusCodes.Status404NotFound, "Unknown job",
+                    $"No job '{id:D}' is known: it never existed or its result expired.");
+        }
+        catch (Exception ex) when (ex is ClusterUnavailableException or RedisException or TimeoutException)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Job status unavailable",
+                "Neither the cluster nor Redis answered; retry later.");
+        }
+    }
+
+    /// <summary>
+    /// The body may be bigger than the prompt (JSON escapes, other fields) but is bounded before it is
+    /// buffered: twice the prompt limit plus room for the envelope.
+    /// </summary>
+    private static long BodyLimit(JobRequestLimits limits) => 2L * limits.MaxPromptBytes + 64 * 1024;
+
+    private static ProblemHttpResult TooLarge(JobRequestLimits limits) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "Prompt too large",
+            $"'prompt' is larger than {limits.MaxPromptBytes} bytes (MAX_PROMPT_BYTES).");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
+
+    private static string FieldOf(string? jsonPath) =>
+        jsonPath is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+
+    [LoggerMessage(410, LogLevel.Warning, "A job was not accepted: the queue is unavailable")]
+    private static partial void LogNotAccepted(ILogger logger, Exception exception);
+}

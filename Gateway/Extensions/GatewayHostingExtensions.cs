@@ -1,0 +1,46 @@
+using System.Text.Json;
+using LlmOrleans.Gateway.Api;
+using LlmOrleans.Gateway.Jobs;
+using LlmOrleans.Messaging;
+using LlmOrleans.ServiceDefaults;
+using Orleans.Configuration;
+
+namespace LlmOrleans.Gateway.Extensions;
+
+/// <summary>Everything a gateway host adds.</summary>
+public static class GatewayHostingExtensions
+{
+    /// <summary>Adds the Orleans cluster client, found through Redis clustering.</summary>
+    public static WebApplicationBuilder AddLlmClusterClient(this WebApplicationBuilder builder)
+    {
+        var redis = builder.Configuration.GetRedisOptions().ToConfigurationOptions();
+        var identity = builder.Configuration.GetClusterIdentity();
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = identity.ClusterId;
+                o.ServiceId = identity.ServiceId;
+            });
+            client.UseRedisClustering(o => o.ConfigurationOptions = redis);
+        });
+        builder.Services.AddSingleton<JobStatusReader>();
+        return builder;
+    }
+
+    /// <summary>Adds the job API's services: Kafka publishing, known providers, JSON.</summary>
+    public static WebApplicationBuilder AddJobsApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddKafkaOptions(builder.Configuration);
+        builder.Services.AddHostedService<KafkaTopicProvisioner>();
+        builder.Services.AddSingleton<KafkaJsonProducer>();
+        builder.Services.AddSingleton<JobPublisher>();
+        builder.Services.AddSingleton<KnownProviders>();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
+        });
+        return builder;
+    }
+}

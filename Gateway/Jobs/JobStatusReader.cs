@@ -1,0 +1,46 @@
+using LlmOrleans.Gateway.Api;
+using LlmOrleans.Grains.Abstractions;
+using LlmOrleans.ServiceDefaults.Redis;
+
+namespace LlmOrleans.Gateway.Jobs;
+
+/// <summary>
+/// Reads a job's status: from its grain when a grain has it, else from the queued-job index, so an
+/// accepted job reads as pending even while the silos are down or far behind on the topic.
+/// </summary>
+public sealed partial class JobStatusReader(IClusterClient cluster, QueuedJobIndex queued, ILogger<JobStatusReader> logger)
+{
+    private static readonly TimeSpan GrainTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The job's status, or null when no job with this id is known (never was, or expired).</summary>
+    public async Task<JobStatusResponse?> ReadAsync(string requestId)
+    {
+        var grain = cluster.GetGrain<ILlmJobGrain>(requestId);
+        try
+        {
+            if (await grain.GetAsync().AsTask().WaitAsync(GrainTimeout) is { } snapshot)
+            {
+                return JobStatusResponse.From(snapshot);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The cluster cannot answer now; an accepted job is still known to the index.
+            LogClusterUnavailable(ex, requestId);
+            return await queued.GetAsync(requestId) is { } waiting
+                ? JobStatusResponse.Queued(requestId, waiting)
+                : throw new ClusterUnavailableException(ex);
+        }
+
+        if (await queued.GetAsync(requestId) is { } queuedJob)
+        {
+            return JobStatusResponse.Queued(requestId, queuedJob);
+        }
+
+        // The grain may have taken the job (and dropped the mark) between the two reads above.
+        return await grain.GetAsync() is { } taken ? JobStatusResponse.From(taken) : null;
+    }
+
+    [LoggerMessage(400, LogLevel.Warning, "Job {RequestId}: the cluster did not answer; falling back to the queued index")]
+    private partial void LogClusterUnavailable(Exception exception, string requestId);
+}

@@ -1,0 +1,19 @@
+using Orleans.Concurrency;
+
+namespace LlmOrleans.Grains.Abstractions;
+
+/// <summary>One LLM job, keyed by its request id.</summary>
+[Alias("LlmOrleans.ILlmJobGrain")]
+public interface ILlmJobGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Durably stores the job and starts it in the background. Idempotent: a job the grain
+    /// already has is not run again. Returns once the job is persisted, never after the LLM call.
+    /// </summary>
+    [Alias("Submit")]
+    ValueTask<SubmitResult> SubmitAsync(LlmJob job);
+
+    /// <summary>The job's current state, or null when the grain has no job (unknown or expired).</summary>
+    [Alias("Get"), ReadOnly]
+    ValueTask<JobSnapshot?> GetAsync();
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LlmOrleans.Grains;
+
+/// <summary>How a job grain runs its job: attempts, time limits, backoff and how long results live.</summary>
+public sealed class JobExecutionOptions
+{
+    /// <summary>Attempts per job, the first included (<c>LLM_MAX_ATTEMPTS</c>).</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Time limit for one provider attempt (<c>LLM_TIMEOUT</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Base of the exponential backoff between attempts (full jitter).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Upper bound for one backoff delay, including a provider's Retry-After.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan BackoffMax { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a finished result stays readable (<c>RESULT_TTL</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan ResultTtl { get; set; } = TimeSpan.FromMinutes(5);
+}

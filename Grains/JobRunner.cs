@@ -1,0 +1,85 @@
+using LlmOrleans.Grains.Abstractions;
+using LlmOrleans.Grains.Providers;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LlmOrleans.Grains;
+
+/// <summary>
+/// Runs a job's provider attempts: each bounded by the attempt timeout, transient failures retried with
+/// backoff until the attempts are spent, permanent ones failing at once with the provider's message.
+/// </summary>
+public sealed partial class JobRunner(
+    ILlmClientRegistry providers,
+    IOptions<JobExecutionOptions> options,
+    TimeProvider time,
+    ILogger<JobRunner> logger)
+{
+    /// <summary>
+    /// Runs attempts after the <paramref name="attemptsSoFar"/> already made. Before waiting to retry it calls
+    /// <paramref name="beforeRetry"/> with the attempts made and the last error, so the caller can persist them.
+    /// </summary>
+    public async Task<JobRunResult> RunAsync(LlmJob job, int attemptsSoFar, Func<int, string, Task> beforeRetry)
+    {
+        var settings = options.Value;
+        for (var attempt = attemptsSoFar + 1; ; attempt++)
+        {
+            var (success, failure) = await TryAttemptAsync(job, settings);
+            if (success is not null)
+            {
+                return success with { Attempts = attempt };
+            }
+
+            if (!failure.IsTransient || attempt >= settings.MaxAttempts)
+            {
+                LogFailed(job.RequestId, attempt, failure.Message);
+                return new JobRunResult(false, attempt, null, failure.Message, null);
+            }
+
+            var delay = RetryBackoff.Next(attempt, failure.RetryAfter, settings, Random.Shared);
+            LogRetrying(job.RequestId, attempt, delay.TotalMilliseconds, failure.Message);
+            await beforeRetry(attempt, failure.Message);
+            await Task.Delay(delay, time);
+        }
+    }
+
+    private async Task<(JobRunResult? Success, LlmProviderException Failure)> TryAttemptAsync(LlmJob job, JobExecutionOptions settings)
+    {
+        using var timeout = new CancellationTokenSource(settings.AttemptTimeout, time);
+        try
+        {
+            var client = providers.GetClient(job.Provider);
+            var response = await client.GetResponseAsync(
+                [new ChatMessage(ChatRole.User, job.Prompt)],
+                new ChatOptions { ModelId = job.Model },
+                timeout.Token);
+            var usage = response.Usage is { } u ? new TokenUsage(u.InputTokenCount, u.OutputTokenCount) : null;
+            return (new JobRunResult(true, 0, response.Text, null, usage), null!);
+        }
+        catch (LlmProviderException ex)
+        {
+            return (null, ex);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return (null, new LlmProviderException(
+                $"Provider '{job.Provider}' did not answer within {settings.AttemptTimeout.TotalSeconds:0.###} s",
+                isTransient: true));
+        }
+        catch (Exception ex)
+        {
+            LogUnexpected(ex, job.RequestId);
+            return (null, new LlmProviderException($"Provider '{job.Provider}' call failed ({ex.GetType().Name})", isTransient: true));
+        }
+    }
+
+    [LoggerMessage(10, LogLevel.Information, "Job {RequestId}: attempt {Attempt} failed, retrying in {DelayMs:0} ms: {Error}")]
+    private partial void LogRetrying(string requestId, int attempt, double delayMs, string error);
+
+    [LoggerMessage(11, LogLevel.Information, "Job {RequestId} failed after {Attempts} attempts: {Error}")]
+    private partial void LogFailed(string requestId, int attempts, string error);
+
+    [LoggerMessage(12, LogLevel.Warning, "Job {RequestId}: unexpected error from the provider client")]
+    private partial void LogUnexpected(Exception exception, string requestId);
+}

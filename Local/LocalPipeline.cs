@@ -1,0 +1,145 @@
+using LlmOrleans.Gateway.Api;
+using LlmOrleans.Gateway.Extensions;
+using LlmOrleans.LocalInfra;
+using LlmOrleans.Messaging;
+using LlmOrleans.ServiceDefaults;
+using LlmOrleans.Silo.Extensions;
+
+namespace LlmOrleans.Local;
+
+/// <summary>
+/// The whole pipeline in one process on embedded infrastructure: a Kafka-protocol broker (librdkafka's
+/// mock cluster) and a Redis-compatible store (Garnet), with a silo and a gateway host wired exactly
+/// as in production: the same Confluent.Kafka and Orleans Redis code, over real TCP.
+/// </summary>
+public sealed class LocalPipeline : IAsyncDisposable
+{
+    private readonly EmbeddedKafkaBroker _broker;
+    private readonly EmbeddedRedisServer? _redis;
+    private readonly List<WebApplication> _hosts = [];
+
+    private LocalPipeline(EmbeddedKafkaBroker broker, EmbeddedRedisServer? redis, Dictionary<string, string?> settings)
+    {
+        _broker = broker;
+        _redis = redis;
+        Settings = settings;
+    }
+
+    /// <summary>The settings both hosts run with (broker address, Redis address, topics…).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>The embedded broker's bootstrap servers.</summary>
+    public string BootstrapServers => _broker.BootstrapServers;
+
+    /// <summary>Starts broker, store, silo and gateway; returns once the gateway listens.</summary>
+    public static async Task<LocalPipeline> StartAsync(LocalPipelineOptions options, string[] args)
+    {
+        var broker = EmbeddedKafkaBroker.Start();
+        var redis = options.ExternalRedis is null ? EmbeddedRedisServer.Start() : null;
+        var (redisHost, redisPort) = options.ExternalRedis ?? (redis!.Host, redis.Port);
+        var settings = new Dictionary<string, string?>
+        {
+            ["KAFKA_BOOTSTRAP_SERVERS"] = broker.BootstrapServers,
+            ["REDIS_HOST"] = redisHost,
+            ["REDIS_PORT"] = redisPort.ToString(),
+            ["ORLEANS_ADVERTISED_IP"] = "127.0.0.1",
+            ["ORLEANS_SILO_PORT"] = "0",
+            ["ORLEANS_GATEWAY_PORT"] = "0",
+            // The mock broker holds a departed member's partitions for its whole session timeout.
+            ["KAFKA_SESSION_TIMEOUT_MS"] = "6000",
+        };
+        foreach (var (key, value) in options.Settings)
+        {
+            settings[key] = value;
+        }
+
+        var pipeline = new LocalPipeline(broker, redis, settings);
+        try
+        {
+            pipeline.CreateTopics(args);
+            await pipeline.StartHostAsync(BuildSilo(args, settings, options.SiloUrl));
+            await pipeline.StartHostAsync(BuildGateway(args, settings, options.GatewayUrl));
+            return pipeline;
+        }
+        catch
+        {
+            await pipeline.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The service provider of the gateway host (for tests).</summary>
+    public IServiceProvider GatewayServices => _hosts[^1].Services;
+
+    /// <summary>The service provider of the silo host (for tests).</summary>
+    public IServiceProvider SiloServices => _hosts[0].Services;
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _hosts.Count - 1; i >= 0; i--)
+        {
+            await _hosts[i].StopAsync();
+            await _hosts[i].DisposeAsync();
+        }
+
+        _broker.Dispose();
+        _redis?.Dispose();
+    }
+
+    private void CreateTopics(string[] args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .AddInMemoryCollection(Settings)
+            .Build();
+        var kafka = new KafkaOptions();
+        var partitions = configuration.GetValue("KAFKA_TOPIC_PARTITIONS", kafka.TopicPartitions);
+        _broker.CreateTopic(configuration["REQUEST_TOPIC"] ?? kafka.RequestTopic, partitions);
+        _broker.CreateTopic(configuration["RESPONSE_TOPIC"] ?? kafka.ResponseTopic, partitions);
+        _broker.CreateTopic(configuration["DLQ_TOPIC"] ?? kafka.DlqTopic, partitions);
+    }
+
+    private async Task StartHostAsync(WebApplication host)
+    {
+        _hosts.Add(host);
+        await host.StartAsync();
+    }
+
+    private static WebApplication BuildSilo(string[] args, IReadOnlyDictionary<string, string?> settings, string url)
+    {
+        var builder = CreateBuilder(args, settings, url);
+        builder.AddServiceDefaults();
+        builder.AddLlmSilo();
+        builder.AddKafkaJobIngestion();
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+
+    private static WebApplication BuildGateway(string[] args, IReadOnlyDictionary<string, string?> settings, string url)
+    {
+        var builder = CreateBuilder(args, settings, url);
+        builder.AddServiceDefaults();
+        builder.AddLlmClusterClient();
+        builder.AddJobsApi();
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapDefaultEndpoints();
+        app.MapJobsApi();
+        return app;
+    }
+
+    private static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?> settings, string url)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(LocalPipeline).Assembly.GetName().Name,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls(url);
+        return builder;
+    }
+}

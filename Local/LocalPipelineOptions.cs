@@ -1,0 +1,17 @@
+namespace LlmOrleans.Local;
+
+/// <summary>How to run the whole pipeline in one process.</summary>
+public sealed class LocalPipelineOptions
+{
+    /// <summary>Where the gateway listens.</summary>
+    public string GatewayUrl { get; set; } = "http://localhost:8000";
+
+    /// <summary>Where the silo's health endpoints listen.</summary>
+    public string SiloUrl { get; set; } = "http://localhost:8001";
+
+    /// <summary>An existing Redis to use instead of the embedded Garnet server (host, port).</summary>
+    public (string Host, int Port)? ExternalRedis { get; set; }
+
+    /// <summary>Settings applied to both hosts on top of the environment (e.g. <c>RESULT_TTL</c>).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+}

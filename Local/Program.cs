@@ -1,0 +1,25 @@
+using LlmOrleans.Local;
+
+var options = new LocalPipelineOptions();
+await using var pipeline = await LocalPipeline.StartAsync(options, args);
+
+Console.WriteLine($$"""
+
+    LlmOrleans is running on embedded infrastructure (in memory; nothing survives exit).
+      Gateway (HTTP API)   {{options.GatewayUrl}}   POST /process, GET /result/{request_id}
+      Silo health          {{options.SiloUrl}}/health/ready
+      Kafka (mock broker)  {{pipeline.BootstrapServers}}
+      Redis (Garnet)       {{pipeline.Settings["REDIS_HOST"]}}:{{pipeline.Settings["REDIS_PORT"]}}
+    Try: curl -s -XPOST {{options.GatewayUrl}}/process -H 'Content-Type: application/json' -d '{"provider":"echo","model":"echo","prompt":"Hello world"}'
+    Ctrl+C stops everything.
+
+    """);
+
+var stopped = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stopped.TrySetResult();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+await stopped.Task;

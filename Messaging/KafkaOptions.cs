@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LlmOrleans.Messaging;
+
+/// <summary>Where Kafka is and which topics carry jobs, results and dead letters.</summary>
+public sealed class KafkaOptions
+{
+    /// <summary>Comma-separated brokers (<c>KAFKA_BOOTSTRAP_SERVERS</c>).</summary>
+    [Required]
+    public string BootstrapServers { get; set; } = "localhost:9092";
+
+    /// <summary>Topic of incoming jobs (<c>REQUEST_TOPIC</c>).</summary>
+    [Required]
+    public string RequestTopic { get; set; } = "llm.requests";
+
+    /// <summary>Topic of finished jobs (<c>RESPONSE_TOPIC</c>).</summary>
+    [Required]
+    public string ResponseTopic { get; set; } = "llm.responses";
+
+    /// <summary>Topic of invalid messages and finally failed jobs (<c>DLQ_TOPIC</c>).</summary>
+    [Required]
+    public string DlqTopic { get; set; } = "llm.dlq";
+
+    /// <summary>Consumer group the silos share (<c>KAFKA_GROUP_ID</c>).</summary>
+    [Required]
+    public string GroupId { get; set; } = "llm-workers";
+
+    /// <summary>Partitions for topics created at start-up (<c>KAFKA_TOPIC_PARTITIONS</c>); bounds how many silos consume.</summary>
+    [Range(1, 10_000)]
+    public int TopicPartitions { get; set; } = 12;
+
+    /// <summary>Replication factor for topics created at start-up (<c>KAFKA_REPLICATION_FACTOR</c>).</summary>
+    [Range(1, 10)]
+    public short ReplicationFactor { get; set; } = 1;
+
+    /// <summary>How long a produce may wait for the broker before failing (<c>KAFKA_PRODUCE_TIMEOUT_MS</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan ProduceTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long the group waits for a silent consumer before moving its partitions (<c>KAFKA_SESSION_TIMEOUT_MS</c>).
+    /// Shorter means faster failover after a crash; heartbeats go at a third of it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:06", "00:30:00")]
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// Extra librdkafka settings for every client, e.g. <c>security.protocol</c>, <c>sasl.mechanism</c>
+    /// (section <c>Kafka:Client</c>). Secrets belong in the environment, never in files.
+    /// </summary>
+    public Dictionary<string, string> Client { get; set; } = [];
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LlmOrleans.Messaging;
+
+/// <summary>Binds the Kafka settings from the environment names users know (<c>KAFKA_BOOTSTRAP_SERVERS</c>, …).</summary>
+public static class MessagingConfigurationExtensions
+{
+    /// <summary>Registers validated <see cref="KafkaOptions"/> and <see cref="JobRequestLimits"/>.</summary>
+    public static IServiceCollection AddKafkaOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KafkaOptions>()
+            .Bind(configuration.GetSection("Kafka"))
+            .Configure(o =>
+            {
+                o.BootstrapServers = configuration["KAFKA_BOOTSTRAP_SERVERS"] ?? o.BootstrapServers;
+                o.RequestTopic = configuration["REQUEST_TOPIC"] ?? o.RequestTopic;
+                o.ResponseTopic = configuration["RESPONSE_TOPIC"] ?? o.ResponseTopic;
+                o.DlqTopic = configuration["DLQ_TOPIC"] ?? o.DlqTopic;
+                o.GroupId = configuration["KAFKA_GROUP_ID"] ?? o.GroupId;
+                o.TopicPartitions = configuration.GetValue("KAFKA_TOPIC_PARTITIONS", o.TopicPartitions);
+                o.ReplicationFactor = configuration.GetValue("KAFKA_REPLICATION_FACTOR", o.ReplicationFactor);
+                o.SessionTimeout = TimeSpan.FromMilliseconds(
+                    configuration.GetValue("KAFKA_SESSION_TIMEOUT_MS", o.SessionTimeout.TotalMilliseconds));
+                o.ProduceTimeout = TimeSpan.FromMilliseconds(
+                    configuration.GetValue("KAFKA_PRODUCE_TIMEOUT_MS", o.ProduceTimeout.TotalMilliseconds));
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddOptions<JobRequestLimits>()
+            .Configure(o => o.MaxPromptBytes = configuration.GetValue("MAX_PROMPT_BYTES", o.MaxPromptBytes))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
+    }
+}

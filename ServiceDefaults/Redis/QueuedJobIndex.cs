@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LlmOrleans.ServiceDefaults.Redis;
+
+/// <summary>
+/// Marks jobs the gateway accepted that no grain has taken yet, so a status read says "queued" from the
+/// moment <c>POST /process</c> returns, even while the silos are down or behind. The silo removes the
+/// mark once the job's grain has durably stored it; the mark also expires on its own.
+/// </summary>
+public sealed class QueuedJobIndex(IConnectionMultiplexer redis, IOptions<ClusterIdentityOptions> cluster)
+{
+    /// <summary>How long a mark lives when no silo ever takes the job.</summary>
+    public static readonly TimeSpan MarkLifetime = TimeSpan.FromDays(1);
+
+    /// <summary>Records that <paramref name="requestId"/> was accepted.</summary>
+    public Task MarkAsync(string requestId, QueuedJob job) =>
+        redis.GetDatabase().StringSetAsync(Key(requestId), job.Encode(), MarkLifetime);
+
+    /// <summary>The accepted job, or null when no mark exists.</summary>
+    public async Task<QueuedJob?> GetAsync(string requestId) =>
+        QueuedJob.Decode(await redis.GetDatabase().StringGetAsync(Key(requestId)));
+
+    /// <summary>Drops the mark without waiting, for a job that was not accepted after all.</summary>
+    public void Forget(string requestId) => redis.GetDatabase().KeyDelete(Key(requestId), CommandFlags.FireAndForget);
+
+    /// <summary>Drops the mark once the job's grain owns the job.</summary>
+    public Task RemoveAsync(string requestId) => redis.GetDatabase().KeyDeleteAsync(Key(requestId));
+
+    private RedisKey Key(string requestId) => $"{cluster.Value.ServiceId}/queued/{requestId}";
+}

@@ -1,0 +1,67 @@
+using LlmOrleans.ServiceDefaults.Health;
+using LlmOrleans.ServiceDefaults.Redis;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LlmOrleans.ServiceDefaults;
+
+/// <summary>What every LlmOrleans host has: shared settings, the Redis connection, health endpoints, logging.</summary>
+public static class ServiceDefaultsExtensions
+{
+    private const string LiveTag = "live";
+    private const string ReadyTag = "ready";
+
+    /// <summary>Adds validated shared options, one Redis connection, health checks and problem details.</summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddOptions<RedisOptions>()
+            .Configure(configuration.BindRedisOptions)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ClusterIdentityOptions>()
+            .Configure(configuration.BindClusterIdentity)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<IConnectionMultiplexer>(sp =>
+            ConnectionMultiplexer.Connect(sp.GetRequiredService<IOptions<RedisOptions>>().Value.ToConfigurationOptions()));
+        builder.Services.AddSingleton<QueuedJobIndex>();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
+            .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
+
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        // Framework chatter (per-request lines, Polly's placement retries) drowns out the job log at Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        return builder;
+    }
+
+    /// <summary>Maps <c>/health/live</c> (the process runs) and <c>/health/ready</c> (its dependencies answer).</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(LiveTag) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        return app;
+    }
+
+    /// <summary>Adds a readiness check that the host's own services can register under the ready tag.</summary>
+    public static IHealthChecksBuilder AddReadinessCheck<T>(this IHealthChecksBuilder builder, string name)
+        where T : class, IHealthCheck =>
+        builder.AddCheck<T>(name, tags: [ReadyTag]);
+}

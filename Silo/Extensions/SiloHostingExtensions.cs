@@ -1,0 +1,106 @@
+using LlmOrleans.Grains;
+using LlmOrleans.Grains.Outcomes;
+using LlmOrleans.Messaging;
+using LlmOrleans.Providers;
+using LlmOrleans.ServiceDefaults;
+using LlmOrleans.Silo.Kafka;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+
+namespace LlmOrleans.Silo.Extensions;
+
+/// <summary>Everything a silo host adds: the Orleans silo on Redis, the job pipeline and the providers.</summary>
+public static class SiloHostingExtensions
+{
+    /// <summary>Adds the Orleans silo (Redis clustering, job storage with the result TTL, reminders).</summary>
+    public static WebApplicationBuilder AddLlmSilo(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var redis = configuration.GetRedisOptions().ToConfigurationOptions();
+        var identity = configuration.GetClusterIdentity();
+        var endpoints = SiloEndpointOptions.FromConfiguration(configuration);
+        var execution = ReadExecutionOptions(configuration);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = identity.ClusterId;
+                o.ServiceId = identity.ServiceId;
+            });
+            silo.ConfigureEndpoints(endpoints.AdvertisedIp, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
+            silo.AddRedisGrainStorage(JobStorage.Name, o =>
+            {
+                o.ConfigurationOptions = redis;
+                o.EntryExpiry = execution.ResultTtl;
+            });
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
+        });
+
+        builder.Services.AddOptions<JobExecutionOptions>()
+            .Configure(o => CopyExecutionOptions(execution, o))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<JobRunner>();
+        builder.Services.AddLlmProviders(configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the Kafka side: topic creation, the producer for results and dead letters, and the
+    /// request-topic consumer. Registered after the silo so the consumer starts once grains can run.
+    /// </summary>
+    public static WebApplicationBuilder AddKafkaJobIngestion(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddKafkaOptions(configuration);
+        builder.Services.AddHostedService<KafkaTopicProvisioner>();
+        builder.Services.AddSingleton<KafkaJsonProducer>();
+        builder.Services.AddSingleton<IJobOutcomePublisher, KafkaOutcomePublisher>();
+        builder.Services.AddSingleton<JobDispatcher>();
+        builder.Services.AddOptions<JobConsumerOptions>()
+            .Configure(o => o.MaxPendingSubmits = configuration.GetValue("KAFKA_MAX_PENDING_SUBMITS", o.MaxPendingSubmits))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<JobConsumer>();
+        return builder;
+    }
+
+    private static JobExecutionOptions ReadExecutionOptions(IConfiguration configuration)
+    {
+        var defaults = new JobExecutionOptions();
+        return new JobExecutionOptions
+        {
+            MaxAttempts = configuration.GetValue("LLM_MAX_ATTEMPTS", defaults.MaxAttempts),
+            AttemptTimeout = Seconds(configuration, "LLM_TIMEOUT", defaults.AttemptTimeout),
+            BackoffBase = Seconds(configuration, "LLM_BACKOFF_BASE", defaults.BackoffBase),
+            BackoffMax = Seconds(configuration, "LLM_BACKOFF_MAX", defaults.BackoffMax),
+            ResultTtl = Seconds(configuration, "RESULT_TTL", defaults.ResultTtl),
+        };
+    }
+
+    private static void CopyExecutionOptions(JobExecutionOptions from, JobExecutionOptions to)
+    {
+        to.MaxAttempts = from.MaxAttempts;
+        to.AttemptTimeout = from.AttemptTimeout;
+        to.BackoffBase = from.BackoffBase;
+        to.BackoffMax = from.BackoffMax;
+        to.ResultTtl = from.ResultTtl;
+    }
+
+    /// <summary>Durations are given in seconds (fractions allowed), e.g. <c>RESULT_TTL=300</c>.</summary>
+    private static TimeSpan Seconds(IConfiguration configuration, string key, TimeSpan fallback)
+    {
+        if (configuration[key] is not { Length: > 0 } text)
+        {
+            return fallback;
+        }
+
+        return double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new InvalidOperationException($"{key} must be a number of seconds, got '{text}'.");
+    }
+}

@@ -1,3 +1,4 @@
+using LlmOrleans.Testing;
 using LlmOrleans.Grains.Providers;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using LlmOrleans.Testing;
 using System.Diagnostics;
 using LlmOrleans.Grains.Providers;
 using Microsoft.Extensions.AI;

@@ -1,3 +1,4 @@
+using LlmOrleans.Testing;
 namespace LlmOrleans.Providers.Tests;
 
 public sealed class ProviderErrorStatusTests : FakeGroqTestBase

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace LlmOrleans.Providers.Tests;
+namespace LlmOrleans.Testing;
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 that speaks the OpenAI chat-completions wire format

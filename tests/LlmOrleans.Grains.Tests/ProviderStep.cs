@@ -1,0 +1,51 @@
+using LlmOrleans.Grains.Providers;
+using Microsoft.Extensions.AI;
+
+namespace LlmOrleans.Grains.Tests;
+
+/// <summary>One scripted provider call: what the <see cref="ScriptedChatClient"/> does when it is called.</summary>
+public delegate Task<ChatResponse> ProviderStep(CancellationToken cancellationToken);
+
+/// <summary>The provider behaviours tests script.</summary>
+public static class Step
+{
+    public static ProviderStep Reply(string text, long inputTokens = 5, long outputTokens = 7, TimeSpan? delay = null) =>
+        async cancellationToken =>
+        {
+            if (delay is { } wait)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
+            return new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
+            {
+                Usage = new UsageDetails { InputTokenCount = inputTokens, OutputTokenCount = outputTokens },
+            };
+        };
+
+    public static ProviderStep Transient(string message, int statusCode = 503, TimeSpan? retryAfter = null) =>
+        _ => throw new LlmProviderException(message, isTransient: true, statusCode, retryAfter);
+
+    public static ProviderStep Permanent(string message, int statusCode = 400) =>
+        _ => throw new LlmProviderException(message, isTransient: false, statusCode);
+
+    /// <summary>Never answers; ends only when the caller cancels (the attempt timeout).</summary>
+    public static ProviderStep HangUntilCancelled() =>
+        async cancellationToken =>
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        };
+
+    /// <summary>
+    /// Signals <paramref name="started"/>, then answers once <paramref name="release"/> completes or
+    /// <paramref name="atMost"/> passes, ignoring cancellation like a client stuck in a slow read.
+    /// </summary>
+    public static ProviderStep ReplyWhenReleased(TaskCompletionSource started, Task release, TimeSpan atMost, string text) =>
+        async _ =>
+        {
+            started.TrySetResult();
+            await Task.WhenAny(release, Task.Delay(atMost));
+            return await Reply(text)(CancellationToken.None);
+        };
+}

@@ -50,7 +50,18 @@ public sealed partial class LlmJobGrain(
         }
 
         state.State = new JobState { Job = job, Phase = JobPhase.Running, StartedAt = time.GetUtcNow() };
-        await WriteAsync(CancellationToken.None);
+        try
+        {
+            await WriteAsync(CancellationToken.None);
+        }
+        catch
+        {
+            // Memory now holds a job that may not be stored. A fresh activation re-reads storage, so the
+            // caller's retry either finds the stored job (and resumes it) or stores it anew.
+            DeactivateOnIdle();
+            throw;
+        }
+
         StartInBackground();
         return SubmitResult.Accepted;
     }

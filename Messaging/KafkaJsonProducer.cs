@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LlmOrleans.Messaging;
@@ -13,10 +14,10 @@ public sealed class KafkaJsonProducer : IDisposable
 {
     private readonly IProducer<string, byte[]> _producer;
 
-    public KafkaJsonProducer(IOptions<KafkaOptions> options)
+    public KafkaJsonProducer(IOptions<KafkaOptions> options, ILogger<KafkaJsonProducer> logger)
     {
         var config = KafkaClientConfigs.Producer(options.Value, $"llm-orleans-{Environment.ProcessId}");
-        _producer = new ProducerBuilder<string, byte[]>(config).Build();
+        _producer = new ProducerBuilder<string, byte[]>(config).SetLogHandler(KafkaLog.To(logger)).Build();
     }
 
     /// <summary>Writes <paramref name="value"/> and completes once the broker acknowledged it (or throws).</summary>

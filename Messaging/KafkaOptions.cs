@@ -35,7 +35,7 @@ public sealed class KafkaOptions
 
     /// <summary>How long a produce may wait for the broker before failing (<c>KAFKA_PRODUCE_TIMEOUT_MS</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
-    public TimeSpan ProduceTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ProduceTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// How long the group waits for a silent consumer before moving its partitions (<c>KAFKA_SESSION_TIMEOUT_MS</c>).

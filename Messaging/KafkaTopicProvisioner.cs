@@ -13,13 +13,19 @@ namespace LlmOrleans.Messaging;
 public sealed partial class KafkaTopicProvisioner(IOptions<KafkaOptions> options, ILogger<KafkaTopicProvisioner> logger)
     : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.Run(ProvisionAsync, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ProvisionAsync()
     {
         var settings = options.Value;
         string[] wanted = [settings.RequestTopic, settings.ResponseTopic, settings.DlqTopic];
         try
         {
-            using var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(settings, "llm-orleans-admin")).Build();
+            using var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(settings, "llm-orleans-admin"))
+                .SetLogHandler(KafkaLog.To(logger))
+                .Build();
             var existing = admin.GetMetadata(TimeSpan.FromSeconds(10)).Topics
                 .Where(t => t.Error.Code == Confluent.Kafka.ErrorCode.NoError)
                 .Select(t => t.Topic)
@@ -48,8 +54,6 @@ public sealed partial class KafkaTopicProvisioner(IOptions<KafkaOptions> options
             LogProvisioningFailed(ex, settings.BootstrapServers);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(100, LogLevel.Information, "Created Kafka topics {Topics} with {Partitions} partitions")]
     private partial void LogCreated(string topics, int partitions);

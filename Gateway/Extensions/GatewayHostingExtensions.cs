@@ -25,6 +25,10 @@ public static class GatewayHostingExtensions
             client.UseRedisClustering(o => o.ConfigurationOptions = redis);
         });
         builder.Services.AddSingleton<JobStatusReader>();
+
+        // The cluster client keeps retrying until a silo is up. Starting hosted services concurrently lets
+        // the HTTP API serve meanwhile: jobs are accepted into Kafka and read as queued.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         return builder;
     }
 

@@ -15,9 +15,11 @@ public sealed partial class JobStatusReader(IClusterClient cluster, QueuedJobInd
     /// <summary>The job's status, or null when no job with this id is known (never was, or expired).</summary>
     public async Task<JobStatusResponse?> ReadAsync(string requestId)
     {
-        var grain = cluster.GetGrain<ILlmJobGrain>(requestId);
+        ILlmJobGrain grain;
         try
         {
+            // Before the client first reaches a silo it knows no grain types, so even GetGrain can throw.
+            grain = cluster.GetGrain<ILlmJobGrain>(requestId);
             if (await grain.GetAsync().AsTask().WaitAsync(GrainTimeout) is { } snapshot)
             {
                 return JobStatusResponse.From(snapshot);

@@ -35,6 +35,7 @@ public sealed partial class JobConsumer(
             .SetPartitionsRevokedHandler((c, revoked) => OnRevoked(c, revoked.Select(p => p.TopicPartition)))
             .SetPartitionsLostHandler((_, lost) => Forget(lost.Select(p => p.TopicPartition)))
             .SetErrorHandler((_, error) => LogKafkaError(error.Code, error.Reason, error.IsFatal))
+            .SetLogHandler(KafkaLog.To(logger))
             .Build();
         consumer.Subscribe(settings.RequestTopic);
         LogStarted(settings.RequestTopic, settings.GroupId);

@@ -4,6 +4,7 @@ using LlmOrleans.LocalInfra;
 using LlmOrleans.Messaging;
 using LlmOrleans.ServiceDefaults;
 using LlmOrleans.Silo.Extensions;
+using Orleans.Dashboard;
 
 namespace LlmOrleans.Local;
 
@@ -114,6 +115,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         builder.AddKafkaJobIngestion();
         var app = builder.Build();
         app.MapDefaultEndpoints();
+        app.MapOrleansDashboard("/dashboard");
         return app;
     }
 

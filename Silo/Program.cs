@@ -1,5 +1,6 @@
 using LlmOrleans.ServiceDefaults;
 using LlmOrleans.Silo.Extensions;
+using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,5 +11,6 @@ builder.AddKafkaJobIngestion();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapOrleansDashboard("/dashboard");
 
 app.Run();

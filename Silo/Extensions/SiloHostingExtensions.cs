@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace LlmOrleans.Silo.Extensions;
 
@@ -38,6 +39,7 @@ public static class SiloHostingExtensions
                 o.EntryExpiry = execution.ResultTtl;
             });
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
+            silo.AddDashboard();
         });
 
         builder.Services.AddOptions<JobExecutionOptions>()

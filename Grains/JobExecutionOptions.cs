@@ -21,6 +21,13 @@ public sealed class JobExecutionOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan BackoffMax { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Period of the reminder that resumes an accepted job whose silo died (<c>JOB_WATCHDOG_PERIOD</c>):
+    /// the longest a crashed job waits, after the cluster noticed the crash, before another silo resumes it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a finished result stays readable (<c>RESULT_TTL</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan ResultTtl { get; set; } = TimeSpan.FromMinutes(5);

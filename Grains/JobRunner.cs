@@ -19,13 +19,16 @@ public sealed partial class JobRunner(
     /// <summary>
     /// Runs attempts after the <paramref name="attemptsSoFar"/> already made. Before waiting to retry it calls
     /// <paramref name="beforeRetry"/> with the attempts made and the last error, so the caller can persist them.
+    /// <paramref name="stopping"/> abandons the job (the silo is leaving it to another): it then throws
+    /// <see cref="OperationCanceledException"/> and nothing about the attempt in flight is reported.
     /// </summary>
-    public async Task<JobRunResult> RunAsync(LlmJob job, int attemptsSoFar, Func<int, string, Task> beforeRetry)
+    public async Task<JobRunResult> RunAsync(
+        LlmJob job, int attemptsSoFar, Func<int, string, Task> beforeRetry, CancellationToken stopping)
     {
         var settings = options.Value;
         for (var attempt = attemptsSoFar + 1; ; attempt++)
         {
-            var (success, failure) = await TryAttemptAsync(job, settings);
+            var (success, failure) = await TryAttemptAsync(job, settings, stopping);
             if (success is not null)
             {
                 return success with { Attempts = attempt };
@@ -40,20 +43,22 @@ public sealed partial class JobRunner(
             var delay = RetryBackoff.Next(attempt, failure.RetryAfter, settings, Random.Shared);
             LogRetrying(job.RequestId, attempt, delay.TotalMilliseconds, failure.Message);
             await beforeRetry(attempt, failure.Message);
-            await Task.Delay(delay, time);
+            await Task.Delay(delay, time, stopping);
         }
     }
 
-    private async Task<(JobRunResult? Success, LlmProviderException Failure)> TryAttemptAsync(LlmJob job, JobExecutionOptions settings)
+    private async Task<(JobRunResult? Success, LlmProviderException Failure)> TryAttemptAsync(
+        LlmJob job, JobExecutionOptions settings, CancellationToken stopping)
     {
         using var timeout = new CancellationTokenSource(settings.AttemptTimeout, time);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
         try
         {
             var client = providers.GetClient(job.Provider);
             var response = await client.GetResponseAsync(
                 [new ChatMessage(ChatRole.User, job.Prompt)],
                 new ChatOptions { ModelId = job.Model },
-                timeout.Token);
+                attempt.Token);
             var usage = response.Usage is { } u ? new TokenUsage(u.InputTokenCount, u.OutputTokenCount) : null;
             return (new JobRunResult(true, 0, response.Text, null, usage), null!);
         }
@@ -61,13 +66,13 @@ public sealed partial class JobRunner(
         {
             return (null, ex);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
         {
             return (null, new LlmProviderException(
                 $"Provider '{job.Provider}' did not answer within {settings.AttemptTimeout.TotalSeconds:0.###} s",
                 isTransient: true));
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
         {
             LogUnexpected(ex, job.RequestId);
             return (null, new LlmProviderException($"Provider '{job.Provider}' call failed ({ex.GetType().Name})", isTransient: true));

@@ -10,7 +10,8 @@ namespace LlmOrleans.Grains;
 
 /// <summary>
 /// One LLM job. <see cref="SubmitAsync"/> persists the job and returns; the provider call runs in the
-/// background on the grain's scheduler, so the mailbox stays free for status reads.
+/// background on the grain's scheduler, so the mailbox stays free for status reads. A reminder (the
+/// watchdog) brings the grain back on another silo if this one dies before the job is finished.
 /// </summary>
 [PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = 2)]
@@ -18,27 +19,39 @@ public sealed partial class LlmJobGrain(
     [PersistentState("job", JobStorage.Name)] IPersistentState<JobState> state,
     JobRunner runner,
     IJobOutcomePublisher outcomes,
+    RunningJobs runningJobs,
     IOptions<JobExecutionOptions> options,
     TimeProvider time,
-    ILogger<LlmJobGrain> logger) : Grain, ILlmJobGrain
+    ILogger<LlmJobGrain> logger) : Grain, ILlmJobGrain, IRemindable
 {
+    private const string WatchdogName = "job-watchdog";
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private IGrainTimer? _keepAlive;
+    private readonly CancellationTokenSource _deactivating = new();
+    private Task? _work;
+    private bool _counted;
+    private IGrainReminder? _watchdog;
 
     private JobState Job => state.State;
 
+    private bool IsUnfinished => Job.Job is not null && (Job.Phase == JobPhase.Running || !Job.OutcomePublished);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Job.Job is not null && Job.Phase == JobPhase.Running)
+        if (IsUnfinished)
         {
-            LogResuming(Job.Job.RequestId, Job.Attempts);
-            StartInBackground();
-        }
-        else if (Job.Job is not null && !Job.OutcomePublished)
-        {
-            _ = PublishOutcomeAsync();
+            LogResuming(Job.Job!.RequestId, Job.Phase, Job.Attempts);
+            EnsureWorking();
         }
 
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Leaving with the job unfinished (the silo stops or the grain moves): the watchdog resumes it elsewhere.
+        _deactivating.Cancel();
+        StopCounting();
         return Task.CompletedTask;
     }
 
@@ -52,7 +65,10 @@ public sealed partial class LlmJobGrain(
         state.State = new JobState { Job = job, Phase = JobPhase.Running, StartedAt = time.GetUtcNow() };
         try
         {
+            var period = options.Value.WatchdogPeriod;
+            var watchdog = this.RegisterOrUpdateReminder(WatchdogName, period, period);
             await WriteAsync(CancellationToken.None);
+            _watchdog = await watchdog;
         }
         catch
         {
@@ -62,7 +78,7 @@ public sealed partial class LlmJobGrain(
             throw;
         }
 
-        StartInBackground();
+        EnsureWorking();
         return SubmitResult.Accepted;
     }
 
@@ -82,22 +98,48 @@ public sealed partial class LlmJobGrain(
         return ValueTask.FromResult<JobSnapshot?>(Job.ToSnapshot());
     }
 
-    private void StartInBackground()
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        // Refreshing the state while the job runs keeps its Redis entry from expiring during a long
-        // attempt, and the keep-alive timer stops the grain from being collected mid-call.
-        var period = options.Value.ResultTtl / 2;
-        _keepAlive = this.RegisterGrainTimer(
-            RefreshAsync,
-            new GrainTimerCreationOptions(period, period) { Interleave = true, KeepAlive = true });
-        _ = RunGuardedAsync();
+        if (IsUnfinished)
+        {
+            EnsureWorking();
+            return;
+        }
+
+        await UnregisterWatchdogAsync();
     }
 
-    private async Task RunGuardedAsync()
+    private void EnsureWorking()
     {
+        if (_work is { IsCompleted: false })
+        {
+            return;
+        }
+
+        runningJobs.Started();
+        _counted = true;
+        _work = WorkAsync();
+    }
+
+    private async Task WorkAsync()
+    {
+        IGrainTimer? keepAlive = null;
         try
         {
-            await RunAsync();
+            if (Job.Phase == JobPhase.Running)
+            {
+                // Refreshing the state while the job runs keeps its Redis entry from expiring during a long
+                // attempt, and the keep-alive timer stops the grain from being collected mid-call.
+                var period = options.Value.ResultTtl / 2;
+                keepAlive = this.RegisterGrainTimer(
+                    RefreshAsync,
+                    new GrainTimerCreationOptions(period, period) { Interleave = true, KeepAlive = true });
+                await RunAsync();
+                keepAlive.Dispose();
+            }
+
+            await PublishOutcomeAsync();
+            await UnregisterWatchdogAsync();
         }
         catch (InconsistentStateException ex)
         {
@@ -105,12 +147,29 @@ public sealed partial class LlmJobGrain(
             LogSuperseded(ex, Job.Job!.RequestId);
             DeactivateOnIdle();
         }
+        catch (OperationCanceledException) when (_deactivating.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            keepAlive?.Dispose();
+            StopCounting();
+        }
+    }
+
+    private void StopCounting()
+    {
+        if (_counted)
+        {
+            _counted = false;
+            runningJobs.Finished();
+        }
     }
 
     private async Task RunAsync()
     {
         var job = Job.Job!;
-        var result = await runner.RunAsync(job, Job.Attempts, OnRetryAsync);
+        var result = await runner.RunAsync(job, Job.Attempts, OnRetryAsync, _deactivating.Token);
 
         Job.Attempts = result.Attempts;
         Job.Phase = result.Succeeded ? JobPhase.Succeeded : JobPhase.Failed;
@@ -118,12 +177,9 @@ public sealed partial class LlmJobGrain(
         Job.Error = result.Error;
         Job.Usage = result.Usage;
         Job.CompletedAt = time.GetUtcNow();
-        _keepAlive?.Dispose();
-        _keepAlive = null;
 
         await PersistUntilStoredAsync();
         LogCompleted(job.RequestId, Job.Phase, Job.Attempts);
-        await PublishOutcomeAsync();
     }
 
     private async Task OnRetryAsync(int attemptsSoFar, string error)
@@ -136,22 +192,39 @@ public sealed partial class LlmJobGrain(
     private async Task PublishOutcomeAsync()
     {
         var job = Job.Job!;
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; !Job.OutcomePublished; attempt++)
         {
             try
             {
-                await outcomes.PublishAsync(job, Job.ToSnapshot(), CancellationToken.None);
-                break;
+                await outcomes.PublishAsync(job, Job.ToSnapshot(), _deactivating.Token);
+                Job.OutcomePublished = true;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (!_deactivating.IsCancellationRequested)
             {
                 LogPublishFailed(ex, job.RequestId, attempt);
-                await Task.Delay(RetryBackoff.Next(attempt, null, options.Value, Random.Shared), time);
+                await Task.Delay(RetryBackoff.Next(attempt, null, options.Value, Random.Shared), time, _deactivating.Token);
             }
         }
 
-        Job.OutcomePublished = true;
         await PersistUntilStoredAsync();
+    }
+
+    private async Task UnregisterWatchdogAsync()
+    {
+        try
+        {
+            _watchdog ??= await this.GetReminder(WatchdogName);
+            if (_watchdog is not null)
+            {
+                await this.UnregisterReminder(_watchdog);
+                _watchdog = null;
+            }
+        }
+        catch (Exception ex) when (ex is not InconsistentStateException)
+        {
+            // Harmless: the next tick finds the job finished and tries again.
+            LogWatchdogCleanupFailed(ex, Job.Job?.RequestId);
+        }
     }
 
     private Task RefreshAsync(CancellationToken cancellationToken) => WriteAsync(cancellationToken);
@@ -168,10 +241,10 @@ public sealed partial class LlmJobGrain(
                 await WriteAsync(CancellationToken.None);
                 return;
             }
-            catch (Exception ex) when (ex is not InconsistentStateException)
+            catch (Exception ex) when (ex is not InconsistentStateException && !_deactivating.IsCancellationRequested)
             {
                 LogStorageRetry(ex, Job.Job!.RequestId, attempt);
-                await Task.Delay(RetryBackoff.Next(attempt, null, options.Value, Random.Shared), time);
+                await Task.Delay(RetryBackoff.Next(attempt, null, options.Value, Random.Shared), time, _deactivating.Token);
             }
         }
     }
@@ -189,8 +262,11 @@ public sealed partial class LlmJobGrain(
         }
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Job {RequestId} resumed after {Attempts} attempts")]
-    private partial void LogResuming(string requestId, int attempts);
+    [LoggerMessage(1, LogLevel.Information, "Job {RequestId} resumed ({Phase}, {Attempts} attempts made)")]
+    private partial void LogResuming(string requestId, JobPhase phase, int attempts);
+
+    [LoggerMessage(6, LogLevel.Debug, "Job {RequestId}: removing the watchdog reminder failed; the next tick retries")]
+    private partial void LogWatchdogCleanupFailed(Exception exception, string? requestId);
 
     [LoggerMessage(2, LogLevel.Information, "Job {RequestId} {Phase} after {Attempts} attempts")]
     private partial void LogCompleted(string requestId, JobPhase phase, int attempts);

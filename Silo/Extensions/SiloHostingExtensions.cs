@@ -7,6 +7,7 @@ using LlmOrleans.Silo.Kafka;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -39,6 +40,7 @@ public static class SiloHostingExtensions
                 o.EntryExpiry = execution.ResultTtl;
             });
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = execution.WatchdogPeriod);
             silo.AddDashboard();
         });
 
@@ -47,6 +49,7 @@ public static class SiloHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<JobRunner>();
+        builder.Services.AddSingleton<RunningJobs>();
         builder.Services.AddLlmProviders(configuration);
         return builder;
     }
@@ -64,10 +67,21 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<IJobOutcomePublisher, KafkaOutcomePublisher>();
         builder.Services.AddSingleton<JobDispatcher>();
         builder.Services.AddOptions<JobConsumerOptions>()
-            .Configure(o => o.MaxPendingSubmits = configuration.GetValue("KAFKA_MAX_PENDING_SUBMITS", o.MaxPendingSubmits))
+            .Configure(o =>
+            {
+                o.MaxPendingSubmits = configuration.GetValue("KAFKA_MAX_PENDING_SUBMITS", o.MaxPendingSubmits);
+                o.MaxInflightJobs = configuration.GetValue("MAX_INFLIGHT_JOBS", o.MaxInflightJobs);
+                o.ShutdownGracePeriod = Seconds(configuration, "SHUTDOWN_GRACE_PERIOD", o.ShutdownGracePeriod);
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        // Hosted services stop in reverse order: first the consumer stops taking messages, then running
+        // jobs get their grace period, then the silo leaves the cluster.
+        builder.Services.AddHostedService<RunningJobsDrain>();
         builder.Services.AddHostedService<JobConsumer>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout =
+            Seconds(configuration, "SHUTDOWN_GRACE_PERIOD", new JobConsumerOptions().ShutdownGracePeriod) + TimeSpan.FromSeconds(30));
         return builder;
     }
 
@@ -81,6 +95,7 @@ public static class SiloHostingExtensions
             BackoffBase = Seconds(configuration, "LLM_BACKOFF_BASE", defaults.BackoffBase),
             BackoffMax = Seconds(configuration, "LLM_BACKOFF_MAX", defaults.BackoffMax),
             ResultTtl = Seconds(configuration, "RESULT_TTL", defaults.ResultTtl),
+            WatchdogPeriod = Seconds(configuration, "JOB_WATCHDOG_PERIOD", defaults.WatchdogPeriod),
         };
     }
 
@@ -91,6 +106,7 @@ public static class SiloHostingExtensions
         to.BackoffBase = from.BackoffBase;
         to.BackoffMax = from.BackoffMax;
         to.ResultTtl = from.ResultTtl;
+        to.WatchdogPeriod = from.WatchdogPeriod;
     }
 
     /// <summary>Durations are given in seconds (fractions allowed), e.g. <c>RESULT_TTL=300</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
+using LlmOrleans.Grains;
 using LlmOrleans.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,9 +12,11 @@ namespace LlmOrleans.Silo.Kafka;
 /// The silo's member of the request-topic consumer group. The blocking consume loop runs on its own
 /// thread and hands each message to <see cref="JobDispatcher"/> without waiting for it; offsets are stored
 /// per partition only up to the contiguous watermark of messages whose jobs are durably accepted.
+/// At the in-flight cap it pauses its partitions (staying in the group) until jobs drain.
 /// </summary>
 public sealed partial class JobConsumer(
     JobDispatcher dispatcher,
+    RunningJobs runningJobs,
     IOptions<KafkaOptions> kafka,
     IOptions<JobConsumerOptions> options,
     ILogger<JobConsumer> logger) : BackgroundService
@@ -22,6 +25,7 @@ public sealed partial class JobConsumer(
     private readonly ConcurrentQueue<TopicPartitionOffset> _completed = new();
     private readonly SemaphoreSlim _completionSignal = new(0);
     private int _pending;
+    private bool _paused;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -31,7 +35,7 @@ public sealed partial class JobConsumer(
         var settings = kafka.Value;
         using var consumer = new ConsumerBuilder<byte[], byte[]>(
                 KafkaClientConfigs.Consumer(settings, $"llm-silo-{Environment.ProcessId}"))
-            .SetPartitionsAssignedHandler((_, assigned) => OnAssigned(assigned))
+            .SetPartitionsAssignedHandler((c, assigned) => OnAssigned(c, assigned))
             .SetPartitionsRevokedHandler((c, revoked) => OnRevoked(c, revoked.Select(p => p.TopicPartition)))
             .SetPartitionsLostHandler((_, lost) => Forget(lost.Select(p => p.TopicPartition)))
             .SetErrorHandler((_, error) => LogKafkaError(error.Code, error.Reason, error.IsFatal))
@@ -45,12 +49,14 @@ public sealed partial class JobConsumer(
             while (!stopping.IsCancellationRequested)
             {
                 StoreCompletedOffsets(consumer);
+                ApplyBackpressure(consumer);
                 if (Volatile.Read(ref _pending) >= options.Value.MaxPendingSubmits)
                 {
                     _completionSignal.Wait(TimeSpan.FromMilliseconds(50), stopping);
                     continue;
                 }
 
+                // While paused this returns nothing but still serves rebalances and keeps us in the group.
                 ConsumeOne(consumer, stopping);
             }
         }
@@ -114,6 +120,24 @@ public sealed partial class JobConsumer(
         }
     }
 
+    private void ApplyBackpressure(IConsumer<byte[], byte[]> consumer)
+    {
+        var cap = options.Value.MaxInflightJobs;
+        var load = runningJobs.Count + Volatile.Read(ref _pending);
+        if (!_paused && load >= cap)
+        {
+            _paused = true;
+            consumer.Pause(consumer.Assignment);
+            LogPaused(load, cap);
+        }
+        else if (_paused && load < cap * 0.9)
+        {
+            _paused = false;
+            consumer.Resume(consumer.Assignment);
+            LogResumed(load);
+        }
+    }
+
     private void StoreCompletedOffsets(IConsumer<byte[], byte[]> consumer)
     {
         if (_completed.IsEmpty)
@@ -148,11 +172,16 @@ public sealed partial class JobConsumer(
         }
     }
 
-    private void OnAssigned(IEnumerable<TopicPartition> assigned)
+    private void OnAssigned(IConsumer<byte[], byte[]> consumer, List<TopicPartition> assigned)
     {
         foreach (var partition in assigned)
         {
             _watermarks[partition] = new PartitionWatermark();
+        }
+
+        if (_paused)
+        {
+            consumer.Pause(assigned);
         }
 
         LogAssigned(string.Join(", ", assigned.Select(p => p.Partition.Value)));
@@ -219,6 +248,12 @@ public sealed partial class JobConsumer(
 
     [LoggerMessage(304, LogLevel.Debug, "Could not store offsets for {Partitions}: {Reason}")]
     private partial void LogStoreFailed(string partitions, string reason);
+
+    [LoggerMessage(306, LogLevel.Information, "Paused consuming: {Load} jobs in flight, cap {Cap} (MAX_INFLIGHT_JOBS)")]
+    private partial void LogPaused(int load, int cap);
+
+    [LoggerMessage(307, LogLevel.Information, "Resumed consuming: {Load} jobs in flight")]
+    private partial void LogResumed(int load);
 
     [LoggerMessage(305, LogLevel.Information, "Consumer closed")]
     private partial void LogStopped();

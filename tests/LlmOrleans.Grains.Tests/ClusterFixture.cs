@@ -22,6 +22,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(MemoryStorageName);
+            silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<IGrainStorage>(JobStorage.Name, (services, _) =>
                 new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStorageName), StorageFaults));
             silo.Services.Configure<JobExecutionOptions>(o =>
@@ -31,9 +32,11 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.BackoffBase = Execution.BackoffBase;
                 o.BackoffMax = Execution.BackoffMax;
                 o.ResultTtl = Execution.ResultTtl;
+                o.WatchdogPeriod = Execution.WatchdogPeriod;
             });
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<JobRunner>();
+            silo.Services.AddSingleton(RunningJobs);
             silo.Services.AddSingleton<ILlmClientRegistry>(new FakeClientRegistry(Provider));
             silo.Services.AddSingleton<IJobOutcomePublisher>(Outcomes);
         });
@@ -56,6 +59,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster { get; }
 
     public ScriptedChatClient Provider { get; } = new();
+
+    public RunningJobs RunningJobs { get; } = new();
 
     public RecordingOutcomePublisher Outcomes { get; } = new();
 

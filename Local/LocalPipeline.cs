@@ -69,6 +69,9 @@ public sealed class LocalPipeline : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes when either host is asked to stop (Ctrl+C or SIGTERM reach both).</summary>
+    public Task WaitForShutdownAsync() => Task.WhenAny(_hosts.Select(h => Stopping(h.Lifetime)));
+
     /// <summary>The service provider of the gateway host (for tests).</summary>
     public IServiceProvider GatewayServices => _hosts[^1].Services;
 
@@ -79,12 +82,27 @@ public sealed class LocalPipeline : IAsyncDisposable
     {
         for (var i = _hosts.Count - 1; i >= 0; i--)
         {
-            await _hosts[i].StopAsync();
+            try
+            {
+                await _hosts[i].StopAsync();
+            }
+            catch (InvalidOperationException)
+            {
+                // A host whose start failed (e.g. a silo still joining) cannot be stopped; disposing it is enough.
+            }
+
             await _hosts[i].DisposeAsync();
         }
 
         _broker.Dispose();
         _redis?.Dispose();
+    }
+
+    private static Task Stopping(IHostApplicationLifetime lifetime)
+    {
+        var stopping = new TaskCompletionSource();
+        lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        return stopping.Task;
     }
 
     private void CreateTopics(string[] args)

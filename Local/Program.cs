@@ -16,11 +16,4 @@ Console.WriteLine($$"""
 
     """);
 
-var stopped = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopped.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
-await stopped.Task;
+await pipeline.WaitForShutdownAsync();

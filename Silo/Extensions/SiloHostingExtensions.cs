@@ -37,7 +37,8 @@ public static class SiloHostingExtensions
             silo.AddRedisGrainStorage(JobStorage.Name, o =>
             {
                 o.ConfigurationOptions = redis;
-                o.EntryExpiry = execution.ResultTtl;
+                // Redis expiries are whole seconds; round up so storage never drops a result the grain still serves.
+                o.EntryExpiry = TimeSpan.FromSeconds(Math.Ceiling(execution.ResultTtl.TotalSeconds));
             });
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = execution.WatchdogPeriod);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using LlmOrleans.Testing;
 
 namespace LlmOrleans.EndToEnd.Tests;
 

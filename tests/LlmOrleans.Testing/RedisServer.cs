@@ -11,6 +11,7 @@ namespace LlmOrleans.Testing;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("llm-redis-").FullName;
     private Process? _process;
 
     private RedisServer(int port) => Port = port;
@@ -29,13 +30,18 @@ public sealed class RedisServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Starts the server (again) on the same port and waits until it answers PING.</summary>
+    /// <summary>
+    /// Starts the server (again) on the same port and waits until it answers PING. Every write is fsynced to
+    /// an append-only file, so a restart after <see cref="StopAsync"/> comes back with the data, as a
+    /// production Redis with persistence would.
+    /// </summary>
     public async Task StartAgainAsync()
     {
         var binary = FindOnPath("redis-server")
             ?? throw new InvalidOperationException("redis-server is not installed (apt-get install -y redis-server).");
         _process = Process.Start(new ProcessStartInfo(binary,
-            ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"])
+            ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes",
+             "--appendfsync", "always", "--dir", _dataDirectory, "--protected-mode", "no"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -60,7 +66,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the server (an outage); its data is gone.</summary>
+    /// <summary>Kills the server (an outage); what it acknowledged survives a restart.</summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false } process)
@@ -74,6 +80,7 @@ public sealed class RedisServer : IAsyncDisposable
     {
         await StopAsync();
         _process?.Dispose();
+        Directory.Delete(_dataDirectory, recursive: true);
     }
 
     private static int FreePort()

@@ -1,7 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 
-namespace LlmOrleans.EndToEnd.Tests;
+namespace LlmOrleans.Testing;
 
 /// <summary>Reads and writes topics directly, as another service on the same Kafka would.</summary>
 public static class KafkaTopic

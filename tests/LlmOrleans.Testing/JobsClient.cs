@@ -2,9 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using LlmOrleans.Testing;
 
-namespace LlmOrleans.EndToEnd.Tests;
+namespace LlmOrleans.Testing;
 
 /// <summary>The HTTP API as a client sees it.</summary>
 public static class JobsClient
@@ -15,7 +14,11 @@ public static class JobsClient
     public static async Task<string> SubmitAsync(this HttpClient http, string provider, string model, string prompt)
     {
         using var response = await http.PostAsJsonAsync("/process", new { provider, model, prompt });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new HttpRequestException($"POST /process answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("request_id").GetString()!;
     }
@@ -33,8 +36,9 @@ public static class JobsClient
             async () =>
             {
                 var (status, body) = await http.GetResultAsync(requestId);
-                Assert.Equal(HttpStatusCode.OK, status);
-                return body;
+                return status == HttpStatusCode.OK
+                    ? body
+                    : throw new HttpRequestException($"GET /result/{requestId} answered {(int)status} while waiting: {body}");
             },
             body => body.GetProperty("status").GetString() != "pending",
             timeout ?? TimeSpan.FromSeconds(30),

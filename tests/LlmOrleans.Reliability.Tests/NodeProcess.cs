@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace LlmOrleans.Reliability.Tests;
+
+/// <summary>A silo or gateway running as its own OS process, with its console output kept for assertions.</summary>
+public sealed partial class NodeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    private NodeProcess(string name, Process process, Uri url)
+    {
+        Name = name;
+        _process = process;
+        Url = url;
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Name { get; }
+
+    /// <summary>The node's HTTP address (API for gateways; health and dashboard for silos).</summary>
+    public Uri Url { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Console lines so far.</summary>
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    /// <summary>Starts <paramref name="dll"/> with <c>dotnet</c> and the given environment.</summary>
+    public static NodeProcess Start(string name, string dll, Uri url, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = url.ToString();
+        return new NodeProcess(name, Process.Start(start)!, url);
+    }
+
+    /// <summary>Lines containing <paramref name="text"/>.</summary>
+    public int CountLines(string text) => _lines.Count(l => l.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>SIGKILL: the process dies at once, mid-whatever.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as an orchestrator stops a container, then waits for a clean exit.</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        if (SendSignal(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"kill(SIGTERM) on {Name} failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _lines.Enqueue(line);
+        }
+    }
+
+    private const int SigTerm = 15;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
+}

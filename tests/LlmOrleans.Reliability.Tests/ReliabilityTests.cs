@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using LlmOrleans.Testing;
+using Xunit.Abstractions;
+
+namespace LlmOrleans.Reliability.Tests;
+
+/// <summary>
+/// Real silo and gateway processes killed, added, stopped and starved of Redis or Kafka mid-run.
+/// Each test prints its figures (jobs, recovery time, duplicates) for docs/reliability.md.
+/// </summary>
+[Collection(ProcessesCollection.Name)]
+public sealed class ReliabilityTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task SiloKilledMidRun_EveryJobSucceedsWithExactlyOneOutcome()
+    {
+        await using var cluster = await ClusterHarness.StartAsync(new Dictionary<string, string> { ["ECHO_LATENCY_MS"] = "300" });
+        var silos = new[] { await cluster.StartSiloAsync("silo-1"), await cluster.StartSiloAsync("silo-2"), await cluster.StartSiloAsync("silo-3") };
+        var gateway = await cluster.StartGatewayAsync("gateway");
+        using var http = new HttpClient { BaseAddress = gateway.Url, Timeout = TimeSpan.FromSeconds(10) };
+        var load = new JobLoad(http);
+        var victim = silos[1];
+        var killedAt = Stopwatch.StartNew();
+        var killed = 0;
+
+        await load.SubmitManyAsync(1000, parallelism: 16, onEach: _ =>
+        {
+            // Mid-run: once the victim has finished some jobs and is busy with more.
+            if (victim.CountLines("Succeeded after") >= 50 && Interlocked.Exchange(ref killed, 1) == 0)
+            {
+                victim.KillAsync().GetAwaiter().GetResult();
+                killedAt.Restart();
+            }
+        });
+        Assert.Equal(1, killed);
+
+        var results = await load.WaitForAllAsync(TimeSpan.FromMinutes(4));
+        var recovery = killedAt.Elapsed;
+        var ledger = await ResponseLedger.ReadAsync(cluster.Broker.BootstrapServers, load.Accepted);
+
+        Assert.Equal(1000, results.Count);
+        Assert.All(results.Values, r => Assert.Equal("succeeded", r.GetProperty("status").GetString()));
+        Assert.Equal(1000, ledger.Jobs);
+        Assert.Empty(ledger.Conflicting);
+        output.WriteLine($"silo crash: 1000 jobs, 3 silos, 1 SIGKILL; all succeeded {recovery.TotalSeconds:0.0} s after the kill; " +
+            $"{ledger.Records} records on llm.responses, {ledger.Duplicates} duplicates (same outcome), 0 conflicting; " +
+            $"resumed by the survivors: {silos[0].CountLines("resumed") + silos[2].CountLines("resumed")}");
+    }
+
+    [Fact]
+    public async Task SilosAddedUnderLoadTakeWork_AndAGracefulStopLosesNothing()
+    {
+        await using var cluster = await ClusterHarness.StartAsync(new Dictionary<string, string> { ["ECHO_LATENCY_MS"] = "100" });
+        await cluster.StartSiloAsync("silo-1");
+        var gateway = await cluster.StartGatewayAsync("gateway");
+        using var http = new HttpClient { BaseAddress = gateway.Url, Timeout = TimeSpan.FromSeconds(10) };
+        var load = new JobLoad(http);
+        using var stopLoad = new CancellationTokenSource();
+        var producing = Task.Run(async () =>
+        {
+            for (var i = 0; !stopLoad.IsCancellationRequested; i++)
+            {
+                await load.SubmitAsync($"steady {i}");
+                await Task.Delay(10);
+            }
+        });
+
+        var added = new[] { await cluster.StartSiloAsync("silo-2"), await cluster.StartSiloAsync("silo-3") };
+        await Eventually.TrueAsync(() => Task.FromResult(added.All(s => s.CountLines("Succeeded after") > 0)),
+            TimeSpan.FromSeconds(90), "the added silos to run jobs");
+        var stopwatch = Stopwatch.StartNew();
+        await added[1].TerminateAsync(TimeSpan.FromSeconds(60));
+        var stopTime = stopwatch.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await stopLoad.CancelAsync();
+        await producing.ContinueWith(_ => { });
+
+        var results = await load.WaitForAllAsync(TimeSpan.FromMinutes(3));
+        var ledger = await ResponseLedger.ReadAsync(cluster.Broker.BootstrapServers, load.Accepted);
+
+        Assert.All(results.Values, r => Assert.Equal("succeeded", r.GetProperty("status").GetString()));
+        Assert.Equal(load.Accepted.Count, ledger.Jobs);
+        Assert.Empty(ledger.Conflicting);
+        output.WriteLine($"scale out: {load.Accepted.Count} jobs; silo-2 ran {added[0].CountLines("Succeeded after")}, " +
+            $"silo-3 ran {added[1].CountLines("Succeeded after")} before its SIGTERM; graceful stop took {stopTime.TotalSeconds:0.0} s; " +
+            $"{ledger.Duplicates} duplicates (same outcome), 0 lost");
+    }
+
+    [Fact]
+    public async Task RedisDownForFiveSecondsMidRun_EveryJobStillCompletes()
+    {
+        await using var cluster = await ClusterHarness.StartAsync(new Dictionary<string, string> { ["ECHO_LATENCY_MS"] = "200" });
+        await cluster.StartSiloAsync("silo-1");
+        var gateway = await cluster.StartGatewayAsync("gateway");
+        using var http = new HttpClient { BaseAddress = gateway.Url, Timeout = TimeSpan.FromSeconds(10) };
+        var load = new JobLoad(http);
+
+        var submitting = load.SubmitManyAsync(400, parallelism: 4);
+        await Eventually.TrueAsync(() => Task.FromResult(load.Accepted.Count >= 100), TimeSpan.FromSeconds(60), "100 accepted jobs");
+        await cluster.Redis.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await cluster.Redis.StartAgainAsync();
+        var restarted = Stopwatch.StartNew();
+        await submitting;
+
+        var results = await load.WaitForAllAsync(TimeSpan.FromMinutes(3));
+
+        Assert.Equal(400, results.Count);
+        Assert.All(results.Values, r => Assert.Equal("succeeded", r.GetProperty("status").GetString()));
+        output.WriteLine($"redis outage: 400 jobs, redis down 5 s; all succeeded {restarted.Elapsed.TotalSeconds:0.0} s after it came back");
+    }
+
+    [Fact]
+    public async Task GatewayWithKafkaDown_Answers503WithRetryAfterWithinFiveSeconds()
+    {
+        await using var cluster = await ClusterHarness.StartAsync(new Dictionary<string, string>());
+        var gateway = await cluster.StartGatewayAsync("gateway", new Dictionary<string, string>
+        {
+            ["KAFKA_BOOTSTRAP_SERVERS"] = $"127.0.0.1:{ClosedPort()}",
+        });
+        using var http = new HttpClient { BaseAddress = gateway.Url, Timeout = TimeSpan.FromSeconds(30) };
+
+        var stopwatch = Stopwatch.StartNew();
+        using var response = await http.PostAsync("/process",
+            new StringContent("""{"provider":"echo","model":"m","prompt":"p"}""", Encoding.UTF8, "application/json"));
+        var elapsed = stopwatch.Elapsed;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed}");
+        output.WriteLine($"kafka down: 503 with Retry-After {response.Headers.RetryAfter} in {elapsed.TotalSeconds:0.00} s");
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

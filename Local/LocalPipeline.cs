@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LlmOrleans.Gateway.Api;
 using LlmOrleans.Gateway.Extensions;
 using LlmOrleans.LocalInfra;
@@ -58,8 +59,12 @@ public sealed class LocalPipeline : IAsyncDisposable
         try
         {
             pipeline.CreateTopics(args);
-            await pipeline.StartHostAsync(BuildSilo(args, settings, options.SiloUrl));
-            await pipeline.StartHostAsync(BuildGateway(args, settings, options.GatewayUrl));
+            if (!options.InfrastructureOnly)
+            {
+                await pipeline.StartHostAsync(BuildSilo(args, settings, options.SiloUrl));
+                await pipeline.StartHostAsync(BuildGateway(args, settings, options.GatewayUrl));
+            }
+
             return pipeline;
         }
         catch
@@ -69,8 +74,26 @@ public sealed class LocalPipeline : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes when either host is asked to stop (Ctrl+C or SIGTERM reach both).</summary>
-    public Task WaitForShutdownAsync() => Task.WhenAny(_hosts.Select(h => Stopping(h.Lifetime)));
+    /// <summary>Completes on Ctrl+C or SIGTERM (the hosts' console lifetimes turn those into stopping).</summary>
+    public async Task WaitForShutdownAsync()
+    {
+        if (_hosts.Count > 0)
+        {
+            await Task.WhenAny(_hosts.Select(h => Stopping(h.Lifetime)));
+            return;
+        }
+
+        var signalled = new TaskCompletionSource();
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            signalled.TrySetResult();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        await signalled.Task;
+    }
 
     /// <summary>The service provider of the gateway host (for tests).</summary>
     public IServiceProvider GatewayServices => _hosts[^1].Services;

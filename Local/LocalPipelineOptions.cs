@@ -12,6 +12,9 @@ public sealed class LocalPipelineOptions
     /// <summary>An existing Redis to use instead of the embedded Garnet server (host, port).</summary>
     public (string Host, int Port)? ExternalRedis { get; set; }
 
+    /// <summary>Start only the embedded broker and store, for silos and gateways run as separate processes.</summary>
+    public bool InfrastructureOnly { get; set; }
+
     /// <summary>Settings applied to both hosts on top of the environment (e.g. <c>RESULT_TTL</c>).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 }

@@ -1,16 +1,27 @@
 using LlmOrleans.Local;
 
-var options = new LocalPipelineOptions();
-await using var pipeline = await LocalPipeline.StartAsync(options, args);
+var options = new LocalPipelineOptions { InfrastructureOnly = args.Contains("--infrastructure-only") };
+await using var pipeline = await LocalPipeline.StartAsync(options, args.Where(a => a != "--infrastructure-only").ToArray());
 
-Console.WriteLine($$"""
+var redis = $"{pipeline.Settings["REDIS_HOST"]}:{pipeline.Settings["REDIS_PORT"]}";
+Console.WriteLine(options.InfrastructureOnly
+    ? $$"""
+
+    Embedded infrastructure is running (in memory; nothing survives exit). Ctrl+C stops it.
+      Kafka (mock broker)  {{pipeline.BootstrapServers}}
+      Redis (Garnet)       {{redis}}
+    Point silos and gateways at it:
+      export KAFKA_BOOTSTRAP_SERVERS={{pipeline.BootstrapServers}} REDIS_HOST={{pipeline.Settings["REDIS_HOST"]}} REDIS_PORT={{pipeline.Settings["REDIS_PORT"]}} KAFKA_SESSION_TIMEOUT_MS=6000
+
+    """
+    : $$"""
 
     LlmOrleans is running on embedded infrastructure (in memory; nothing survives exit).
       Gateway (HTTP API)   {{options.GatewayUrl}}   POST /process, GET /result/{request_id}
       Silo health          {{options.SiloUrl}}/health/ready
       Orleans dashboard    {{options.SiloUrl}}/dashboard
       Kafka (mock broker)  {{pipeline.BootstrapServers}}
-      Redis (Garnet)       {{pipeline.Settings["REDIS_HOST"]}}:{{pipeline.Settings["REDIS_PORT"]}}
+      Redis (Garnet)       {{redis}}
     Try: curl -s -XPOST {{options.GatewayUrl}}/process -H 'Content-Type: application/json' -d '{"provider":"echo","model":"echo","prompt":"Hello world"}'
     Ctrl+C stops everything.
 

@@ -21,6 +21,21 @@ public sealed class JobExecutionOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan BackoffMax { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a provider's circuit first stays open after repeated transient failures (<c>LLM_CIRCUIT_OPEN</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan CircuitOpenBase { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest a circuit stays open at once; each failed probe doubles the time up to this.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan CircuitOpenMax { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Longest one job waits on open circuits in all (<c>LLM_CIRCUIT_MAX_WAIT</c>); after that it spends its
+    /// attempts regardless, so a provider that stays down fails its jobs with its own error.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan CircuitMaxWait { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// Period of the reminder that resumes an accepted job whose silo died (<c>JOB_WATCHDOG_PERIOD</c>):
     /// the longest a crashed job waits, after the cluster noticed the crash, before another silo resumes it.

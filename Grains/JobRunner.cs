@@ -12,6 +12,7 @@ namespace LlmOrleans.Grains;
 /// </summary>
 public sealed partial class JobRunner(
     ILlmClientRegistry providers,
+    ProviderCircuits circuits,
     IOptions<JobExecutionOptions> options,
     TimeProvider time,
     ILogger<JobRunner> logger)
@@ -26,12 +27,20 @@ public sealed partial class JobRunner(
         LlmJob job, int attemptsSoFar, Func<int, string, Task> beforeRetry, CancellationToken stopping)
     {
         var settings = options.Value;
+        var circuitWait = TimeSpan.Zero;
         for (var attempt = attemptsSoFar + 1; ; attempt++)
         {
+            circuitWait += await WaitForCircuitAsync(job, settings.CircuitMaxWait - circuitWait, stopping);
             var (success, failure) = await TryAttemptAsync(job, settings, stopping);
             if (success is not null)
             {
+                circuits.RecordSuccess(job.Provider, job.Model);
                 return success with { Attempts = attempt };
+            }
+
+            if (failure.IsTransient)
+            {
+                circuits.RecordTransientFailure(job.Provider, job.Model);
             }
 
             if (!failure.IsTransient || attempt >= settings.MaxAttempts)
@@ -45,6 +54,25 @@ public sealed partial class JobRunner(
             await beforeRetry(attempt, failure.Message);
             await Task.Delay(delay, time, stopping);
         }
+    }
+
+    /// <summary>Waits while the provider's circuit is open, for at most <paramref name="budget"/>; returns the time waited.</summary>
+    private async Task<TimeSpan> WaitForCircuitAsync(LlmJob job, TimeSpan budget, CancellationToken stopping)
+    {
+        var waited = TimeSpan.Zero;
+        while (waited < budget && circuits.DelayBeforeAttempt(job.Provider, job.Model) is { } delay && delay > TimeSpan.Zero)
+        {
+            var wait = delay < budget - waited ? delay : budget - waited;
+            if (waited == TimeSpan.Zero)
+            {
+                LogCircuitOpen(job.RequestId, job.Provider, job.Model, wait.TotalMilliseconds);
+            }
+
+            await Task.Delay(wait, time, stopping);
+            waited += wait;
+        }
+
+        return waited;
     }
 
     private async Task<(JobRunResult? Success, LlmProviderException Failure)> TryAttemptAsync(
@@ -84,6 +112,9 @@ public sealed partial class JobRunner(
 
     [LoggerMessage(11, LogLevel.Information, "Job {RequestId} failed after {Attempts} attempts: {Error}")]
     private partial void LogFailed(string requestId, int attempts, string error);
+
+    [LoggerMessage(13, LogLevel.Information, "Job {RequestId}: {Provider}/{Model} is failing; waiting {DelayMs:0} ms for its circuit")]
+    private partial void LogCircuitOpen(string requestId, string provider, string model, double delayMs);
 
     [LoggerMessage(12, LogLevel.Warning, "Job {RequestId}: unexpected error from the provider client")]
     private partial void LogUnexpected(Exception exception, string requestId);

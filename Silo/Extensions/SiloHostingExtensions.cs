@@ -1,5 +1,6 @@
 using LlmOrleans.Grains;
 using LlmOrleans.Grains.Outcomes;
+using LlmOrleans.Grains.Providers;
 using LlmOrleans.Messaging;
 using LlmOrleans.Providers;
 using LlmOrleans.ServiceDefaults;
@@ -23,7 +24,8 @@ public static class SiloHostingExtensions
         var redis = configuration.GetRedisOptions().ToConfigurationOptions();
         var identity = configuration.GetClusterIdentity();
         var endpoints = SiloEndpointOptions.FromConfiguration(configuration);
-        var execution = ReadExecutionOptions(configuration);
+        // Storage expiry and reminder granularity are fixed while building the silo, so read these now too.
+        var execution = BindExecutionOptions(configuration, new JobExecutionOptions());
 
         builder.UseOrleans(silo =>
         {
@@ -46,11 +48,12 @@ public static class SiloHostingExtensions
         });
 
         builder.Services.AddOptions<JobExecutionOptions>()
-            .Configure(o => CopyExecutionOptions(execution, o))
+            .Configure(o => BindExecutionOptions(configuration, o))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<RunningJobs>();
+        builder.Services.AddSingleton<ProviderCircuits>();
         builder.Services.AddLlmProviders(configuration);
         return builder;
     }
@@ -86,28 +89,18 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    private static JobExecutionOptions ReadExecutionOptions(IConfiguration configuration)
+    /// <summary>Reads the job settings from the environment names (durations in seconds) over the defaults.</summary>
+    private static JobExecutionOptions BindExecutionOptions(IConfiguration configuration, JobExecutionOptions options)
     {
-        var defaults = new JobExecutionOptions();
-        return new JobExecutionOptions
-        {
-            MaxAttempts = configuration.GetValue("LLM_MAX_ATTEMPTS", defaults.MaxAttempts),
-            AttemptTimeout = Seconds(configuration, "LLM_TIMEOUT", defaults.AttemptTimeout),
-            BackoffBase = Seconds(configuration, "LLM_BACKOFF_BASE", defaults.BackoffBase),
-            BackoffMax = Seconds(configuration, "LLM_BACKOFF_MAX", defaults.BackoffMax),
-            ResultTtl = Seconds(configuration, "RESULT_TTL", defaults.ResultTtl),
-            WatchdogPeriod = Seconds(configuration, "JOB_WATCHDOG_PERIOD", defaults.WatchdogPeriod),
-        };
-    }
-
-    private static void CopyExecutionOptions(JobExecutionOptions from, JobExecutionOptions to)
-    {
-        to.MaxAttempts = from.MaxAttempts;
-        to.AttemptTimeout = from.AttemptTimeout;
-        to.BackoffBase = from.BackoffBase;
-        to.BackoffMax = from.BackoffMax;
-        to.ResultTtl = from.ResultTtl;
-        to.WatchdogPeriod = from.WatchdogPeriod;
+        options.MaxAttempts = configuration.GetValue("LLM_MAX_ATTEMPTS", options.MaxAttempts);
+        options.AttemptTimeout = Seconds(configuration, "LLM_TIMEOUT", options.AttemptTimeout);
+        options.BackoffBase = Seconds(configuration, "LLM_BACKOFF_BASE", options.BackoffBase);
+        options.BackoffMax = Seconds(configuration, "LLM_BACKOFF_MAX", options.BackoffMax);
+        options.ResultTtl = Seconds(configuration, "RESULT_TTL", options.ResultTtl);
+        options.WatchdogPeriod = Seconds(configuration, "JOB_WATCHDOG_PERIOD", options.WatchdogPeriod);
+        options.CircuitOpenBase = Seconds(configuration, "LLM_CIRCUIT_OPEN", options.CircuitOpenBase);
+        options.CircuitMaxWait = Seconds(configuration, "LLM_CIRCUIT_MAX_WAIT", options.CircuitMaxWait);
+        return options;
     }
 
     /// <summary>Durations are given in seconds (fractions allowed), e.g. <c>RESULT_TTL=300</c>.</summary>

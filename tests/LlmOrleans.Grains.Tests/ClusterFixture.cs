@@ -33,10 +33,14 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.BackoffMax = Execution.BackoffMax;
                 o.ResultTtl = Execution.ResultTtl;
                 o.WatchdogPeriod = Execution.WatchdogPeriod;
+                o.CircuitOpenBase = Execution.CircuitOpenBase;
+                o.CircuitOpenMax = Execution.CircuitOpenMax;
+                o.CircuitMaxWait = Execution.CircuitMaxWait;
             });
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<JobRunner>();
             silo.Services.AddSingleton(RunningJobs);
+            silo.Services.AddSingleton<ProviderCircuits>();
             silo.Services.AddSingleton<ILlmClientRegistry>(new FakeClientRegistry(Provider));
             silo.Services.AddSingleton<IJobOutcomePublisher>(Outcomes);
         });
@@ -54,6 +58,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         BackoffBase = TimeSpan.FromMilliseconds(10),
         BackoffMax = TimeSpan.FromSeconds(1),
         ResultTtl = TimeSpan.FromSeconds(1.5),
+        CircuitOpenBase = TimeSpan.FromMilliseconds(200),
+        CircuitOpenMax = TimeSpan.FromMilliseconds(800),
+        CircuitMaxWait = TimeSpan.FromSeconds(10),
     };
 
     public InProcessTestCluster Cluster { get; }

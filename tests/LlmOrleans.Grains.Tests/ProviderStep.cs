@@ -29,6 +29,12 @@ public static class Step
     public static ProviderStep Permanent(string message, int statusCode = 400) =>
         _ => throw new LlmProviderException(message, isTransient: false, statusCode);
 
+    /// <summary>A provider that is down: transient 503s until <paramref name="until"/>, then <paramref name="text"/>.</summary>
+    public static ProviderStep DownUntil(DateTime until, string text) =>
+        cancellationToken => DateTime.UtcNow < until
+            ? throw new LlmProviderException("503 upstream unavailable", isTransient: true, 503)
+            : Reply(text)(cancellationToken);
+
     /// <summary>Never answers; ends only when the caller cancels (the attempt timeout).</summary>
     public static ProviderStep HangUntilCancelled() =>
         async cancellationToken =>

@@ -30,7 +30,8 @@ public sealed partial class JobRunner(
         var circuitWait = TimeSpan.Zero;
         for (var attempt = attemptsSoFar + 1; ; attempt++)
         {
-            circuitWait += await WaitForCircuitAsync(job, settings.CircuitMaxWait - circuitWait, stopping);
+            var (waited, isProbe) = await WaitForCircuitAsync(job, settings.CircuitMaxWait - circuitWait, stopping);
+            circuitWait += waited;
             var (success, failure) = await TryAttemptAsync(job, settings, stopping);
             if (success is not null)
             {
@@ -41,6 +42,11 @@ public sealed partial class JobRunner(
             if (failure.IsTransient)
             {
                 circuits.RecordTransientFailure(job.Provider, job.Model);
+                if (isProbe && circuitWait < settings.CircuitMaxWait)
+                {
+                    attempt--;
+                    continue;
+                }
             }
 
             if (!failure.IsTransient || attempt >= settings.MaxAttempts)
@@ -56,12 +62,21 @@ public sealed partial class JobRunner(
         }
     }
 
-    /// <summary>Waits while the provider's circuit is open, for at most <paramref name="budget"/>; returns the time waited.</summary>
-    private async Task<TimeSpan> WaitForCircuitAsync(LlmJob job, TimeSpan budget, CancellationToken stopping)
+    /// <summary>
+    /// Waits while the provider's circuit is open, for at most <paramref name="budget"/>; returns the time
+    /// waited and whether the attempt that follows is the circuit's probe.
+    /// </summary>
+    private async Task<(TimeSpan Waited, bool IsProbe)> WaitForCircuitAsync(LlmJob job, TimeSpan budget, CancellationToken stopping)
     {
         var waited = TimeSpan.Zero;
-        while (waited < budget && circuits.DelayBeforeAttempt(job.Provider, job.Model) is { } delay && delay > TimeSpan.Zero)
+        while (true)
         {
+            var (delay, isProbe) = circuits.BeforeAttempt(job.Provider, job.Model);
+            if (delay <= TimeSpan.Zero || waited >= budget)
+            {
+                return (waited, isProbe);
+            }
+
             var wait = delay < budget - waited ? delay : budget - waited;
             if (waited == TimeSpan.Zero)
             {
@@ -71,8 +86,6 @@ public sealed partial class JobRunner(
             await Task.Delay(wait, time, stopping);
             waited += wait;
         }
-
-        return waited;
     }
 
     private async Task<(JobRunResult? Success, LlmProviderException Failure)> TryAttemptAsync(

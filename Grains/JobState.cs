@@ -14,7 +14,6 @@ public sealed class JobState
     [Id(5)] public DateTimeOffset? StartedAt { get; set; }
     [Id(6)] public DateTimeOffset? CompletedAt { get; set; }
     [Id(7)] public TokenUsage? Usage { get; set; }
-    [Id(8)] public bool OutcomePublished { get; set; }
 
     /// <summary>The state as readers see it.</summary>
     public JobSnapshot ToSnapshot() => new(

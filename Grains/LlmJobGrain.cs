@@ -11,7 +11,8 @@ namespace LlmOrleans.Grains;
 /// <summary>
 /// One LLM job. <see cref="SubmitAsync"/> persists the job and returns; the provider call runs in the
 /// background on the grain's scheduler, so the mailbox stays free for status reads. A reminder (the
-/// watchdog) brings the grain back on another silo if this one dies before the job is finished.
+/// watchdog) lives from acceptance until the outcome is published: if the silo dies first, a tick on
+/// another silo resumes the job, or publishes its stored outcome again (a duplicate with the same outcome).
 /// </summary>
 [PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = 2)]
@@ -34,11 +35,9 @@ public sealed partial class LlmJobGrain(
 
     private JobState Job => state.State;
 
-    private bool IsUnfinished => Job.Job is not null && (Job.Phase == JobPhase.Running || !Job.OutcomePublished);
-
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (IsUnfinished)
+        if (Job.Job is not null && Job.Phase == JobPhase.Running)
         {
             LogResuming(Job.Job!.RequestId, Job.Phase, Job.Attempts);
             EnsureWorking();
@@ -100,13 +99,13 @@ public sealed partial class LlmJobGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (IsUnfinished)
+        if (Job.Job is null)
         {
-            EnsureWorking();
+            await UnregisterWatchdogAsync();
             return;
         }
 
-        await UnregisterWatchdogAsync();
+        EnsureWorking();
     }
 
     private void EnsureWorking()
@@ -140,6 +139,9 @@ public sealed partial class LlmJobGrain(
 
             await PublishOutcomeAsync();
             await UnregisterWatchdogAsync();
+
+            // Finished: free the memory now; a later status read re-activates from storage.
+            DeactivateOnIdle();
         }
         catch (InconsistentStateException ex)
         {
@@ -192,12 +194,12 @@ public sealed partial class LlmJobGrain(
     private async Task PublishOutcomeAsync()
     {
         var job = Job.Job!;
-        for (var attempt = 1; !Job.OutcomePublished; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await outcomes.PublishAsync(job, Job.ToSnapshot(), _deactivating.Token);
-                Job.OutcomePublished = true;
+                return;
             }
             catch (Exception ex) when (!_deactivating.IsCancellationRequested)
             {
@@ -205,8 +207,6 @@ public sealed partial class LlmJobGrain(
                 await Task.Delay(RetryBackoff.Next(attempt, null, options.Value, Random.Shared), time, _deactivating.Token);
             }
         }
-
-        await PersistUntilStoredAsync();
     }
 
     private async Task UnregisterWatchdogAsync()
@@ -268,7 +268,7 @@ public sealed partial class LlmJobGrain(
     [LoggerMessage(6, LogLevel.Debug, "Job {RequestId}: removing the watchdog reminder failed; the next tick retries")]
     private partial void LogWatchdogCleanupFailed(Exception exception, string? requestId);
 
-    [LoggerMessage(2, LogLevel.Information, "Job {RequestId} {Phase} after {Attempts} attempts")]
+    [LoggerMessage(2, LogLevel.Debug, "Job {RequestId} {Phase} after {Attempts} attempts")]
     private partial void LogCompleted(string requestId, JobPhase phase, int attempts);
 
     [LoggerMessage(3, LogLevel.Warning, "Job {RequestId}: publishing the outcome failed (try {Attempt}); retrying")]

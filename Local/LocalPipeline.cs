@@ -49,6 +49,8 @@ public sealed class LocalPipeline : IAsyncDisposable
             ["ORLEANS_GATEWAY_PORT"] = "0",
             // The mock broker holds a departed member's partitions for its whole session timeout.
             ["KAFKA_SESSION_TIMEOUT_MS"] = "6000",
+            // The mock broker answers every fetch only after this wait, even when data is there.
+            ["KAFKA_FETCH_WAIT_MAX_MS"] = "5",
         };
         foreach (var (key, value) in options.Settings)
         {

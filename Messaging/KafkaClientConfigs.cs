@@ -35,6 +35,7 @@ public static class KafkaClientConfigs
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
             FetchMaxBytes = MaxMessageBytes * 2,
             SessionTimeoutMs = (int)options.SessionTimeout.TotalMilliseconds,
+            FetchWaitMaxMs = (int)options.FetchWaitMax.TotalMilliseconds,
             HeartbeatIntervalMs = (int)(options.SessionTimeout.TotalMilliseconds / 3),
         };
 

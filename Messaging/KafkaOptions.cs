@@ -45,6 +45,13 @@ public sealed class KafkaOptions
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(45);
 
     /// <summary>
+    /// Longest a consumer fetch waits for data before the broker answers (<c>KAFKA_FETCH_WAIT_MAX_MS</c>).
+    /// A real broker answers as soon as data arrives; the embedded mock broker always waits this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    public TimeSpan FetchWaitMax { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
     /// Extra librdkafka settings for every client, e.g. <c>security.protocol</c>, <c>sasl.mechanism</c>
     /// (section <c>Kafka:Client</c>). Secrets belong in the environment, never in files.
     /// </summary>

@@ -22,6 +22,8 @@ public static class MessagingConfigurationExtensions
                 o.ReplicationFactor = configuration.GetValue("KAFKA_REPLICATION_FACTOR", o.ReplicationFactor);
                 o.SessionTimeout = TimeSpan.FromMilliseconds(
                     configuration.GetValue("KAFKA_SESSION_TIMEOUT_MS", o.SessionTimeout.TotalMilliseconds));
+                o.FetchWaitMax = TimeSpan.FromMilliseconds(
+                    configuration.GetValue("KAFKA_FETCH_WAIT_MAX_MS", o.FetchWaitMax.TotalMilliseconds));
                 o.ProduceTimeout = TimeSpan.FromMilliseconds(
                     configuration.GetValue("KAFKA_PRODUCE_TIMEOUT_MS", o.ProduceTimeout.TotalMilliseconds));
             })

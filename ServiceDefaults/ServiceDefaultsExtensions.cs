@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LlmOrleans.ServiceDefaults;
@@ -30,8 +29,11 @@ public static class ServiceDefaultsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<IConnectionMultiplexer>(sp =>
-            ConnectionMultiplexer.Connect(sp.GetRequiredService<IOptions<RedisOptions>>().Value.ToConfigurationOptions()));
+        // Connected while building, not lazily on the first request: a synchronous connect inside a
+        // singleton factory would block every concurrent first request on thread-pool threads. With
+        // AbortOnConnectFail off this returns at once even when Redis is down, and reconnects by itself.
+        builder.Services.AddSingleton<IConnectionMultiplexer>(
+            ConnectionMultiplexer.Connect(configuration.GetRedisOptions().ToConfigurationOptions()));
         builder.Services.AddSingleton<QueuedJobIndex>();
         builder.Services.AddSingleton(TimeProvider.System);
 

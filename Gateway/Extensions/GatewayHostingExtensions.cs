@@ -23,6 +23,13 @@ public static class GatewayHostingExtensions
                 o.ServiceId = identity.ServiceId;
             });
             client.UseRedisClustering(o => o.ConfigurationOptions = redis);
+
+            // Never give up on reaching the cluster: the gateway must keep serving while silos are down.
+            client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+                return true;
+            });
         });
         builder.Services.AddSingleton<JobStatusReader>();
 

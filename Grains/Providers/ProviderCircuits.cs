@@ -16,12 +16,15 @@ public sealed class ProviderCircuits(IOptions<JobExecutionOptions> options, Time
 
     private readonly ConcurrentDictionary<(string Provider, string Model), Circuit> _circuits = new();
 
-    /// <summary>How long to wait before attempting; zero when the circuit is closed or the caller is its probe.</summary>
-    public TimeSpan DelayBeforeAttempt(string provider, string model)
+    /// <summary>
+    /// How long to wait before attempting (zero: go ahead), and whether the caller's attempt is the probe of
+    /// a half-open circuit. A failed probe is the provider's state, not the job's: it costs no attempt.
+    /// </summary>
+    public (TimeSpan Delay, bool IsProbe) BeforeAttempt(string provider, string model)
     {
         if (!_circuits.TryGetValue((provider, model), out var circuit))
         {
-            return TimeSpan.Zero;
+            return (TimeSpan.Zero, false);
         }
 
         lock (circuit)
@@ -29,22 +32,22 @@ public sealed class ProviderCircuits(IOptions<JobExecutionOptions> options, Time
             var now = time.GetUtcNow();
             if (circuit.OpenFor == TimeSpan.Zero)
             {
-                return TimeSpan.Zero;
+                return (TimeSpan.Zero, false);
             }
 
             if (now < circuit.OpenUntil)
             {
-                return circuit.OpenUntil - now + Jitter();
+                return (circuit.OpenUntil - now + Jitter(), false);
             }
 
             // Half-open: one probe at a time; a probe that never reported back is replaced after a timeout.
             if (circuit.ProbeStartedAt is { } started && now - started < options.Value.AttemptTimeout)
             {
-                return options.Value.AttemptTimeout - (now - started) + Jitter();
+                return (options.Value.AttemptTimeout - (now - started) + Jitter(), false);
             }
 
             circuit.ProbeStartedAt = now;
-            return TimeSpan.Zero;
+            return (TimeSpan.Zero, true);
         }
     }
 

@@ -10,6 +10,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Persistence;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.Dashboard;
 
 namespace LlmOrleans.Silo.Extensions;
@@ -46,6 +49,11 @@ public static class SiloHostingExtensions
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = execution.WatchdogPeriod);
             silo.AddDashboard();
         });
+
+        // Job state is stored with Orleans' own binary serializer: version-tolerant through the [Id]s on
+        // JobState and several times cheaper than the default JSON on the per-job hot path.
+        builder.Services.AddOptions<RedisStorageOptions>(JobStorage.Name)
+            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
 
         builder.Services.AddOptions<JobExecutionOptions>()
             .Configure(o => BindExecutionOptions(configuration, o))

@@ -22,6 +22,7 @@ public sealed class ClusterHarness : IAsyncDisposable
         {
             ["KAFKA_BOOTSTRAP_SERVERS"] = broker.BootstrapServers,
             ["KAFKA_SESSION_TIMEOUT_MS"] = "6000",
+            ["KAFKA_FETCH_WAIT_MAX_MS"] = "5",
             ["REDIS_HOST"] = "127.0.0.1",
             ["REDIS_PORT"] = redis.Port.ToString(),
             ["ORLEANS_SERVICE_ID"] = $"reliability-{Guid.NewGuid():N}",
@@ -32,6 +33,8 @@ public sealed class ClusterHarness : IAsyncDisposable
             ["JOB_WATCHDOG_PERIOD"] = "5",
             ["LLM_BACKOFF_BASE"] = "0.05",
             ["SHUTDOWN_GRACE_PERIOD"] = "20",
+            // The tests count finished jobs per silo from these (Debug) lines.
+            ["Logging__LogLevel__LlmOrleans.Grains.LlmJobGrain"] = "Debug",
         };
         foreach (var (key, value) in settings)
         {

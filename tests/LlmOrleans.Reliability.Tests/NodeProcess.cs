@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 
 namespace LlmOrleans.Reliability.Tests;
 
@@ -27,6 +28,9 @@ public sealed partial class NodeProcess : IAsyncDisposable
     public Uri Url { get; }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Whether this silo's consumer has been assigned at least one partition.</summary>
+    public bool HasPartitions => _lines.Any(l => PartitionsAssigned().IsMatch(l));
 
     /// <summary>Console lines so far.</summary>
     public IReadOnlyCollection<string> Lines => _lines;
@@ -89,6 +93,9 @@ public sealed partial class NodeProcess : IAsyncDisposable
     }
 
     private const int SigTerm = 15;
+
+    [GeneratedRegex(@"Partitions assigned: \d")]
+    private static partial Regex PartitionsAssigned();
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int SendSignal(int pid, int signal);

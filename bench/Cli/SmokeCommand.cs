@@ -1,0 +1,42 @@
+using LlmOrleans.Bench.Report;
+using LlmOrleans.Bench.Scenarios;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace LlmOrleans.Bench.Cli;
+
+/// <summary>
+/// The default command: <c>--smoke</c> runs a tiny version of every load against the embedded system and
+/// fails unless each job completed and nothing erred. Without <c>--smoke</c> it points at the commands.
+/// </summary>
+public sealed class SmokeCommand : AsyncCommand<SmokeSettings>
+{
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(30);
+
+    public override async Task<int> ExecuteAsync(CommandContext context, SmokeSettings settings, CancellationToken cancellationToken)
+    {
+        if (!settings.Smoke)
+        {
+            AnsiConsole.WriteLine("Choose a command (submit, pipeline, burst, kestrel-baseline) or --smoke; see --help.");
+            return 1;
+        }
+
+        var targetSettings = new TargetSettings { Embedded = true, Redis = settings.Redis, Connections = 8 };
+        var body = targetSettings.Body();
+        await using var target = await TargetStartup.StartAsync(targetSettings.Target(), body);
+        var viaKafka = new ResultPlan("kafka", TimeSpan.FromMilliseconds(10), "llm.responses");
+        RunResult[] runs =
+        [
+            await BurstScenario.RunAsync(target, body, new BurstPlan(8, 50, RequestTimeout, ResultTimeout, viaKafka)),
+            await BurstScenario.RunAsync(target, body, new BurstPlan(4, 20, RequestTimeout, ResultTimeout, viaKafka with { Via = "poll" })),
+            await SubmitScenario.RunAsync("gateway", target.Gateway, body, new SubmitPlan(4, TimeSpan.Zero, TimeSpan.FromSeconds(1), RequestTimeout)),
+        ];
+        var report = new BenchReport { Command = "--smoke", Target = target.Description, Runs = runs, Notes = TargetStartup.Notes(target) };
+        var exitCode = await ReportOutput.PublishAsync(report, settings.Json);
+        var everyJobDone = runs.All(r => r.Submitted > 0 && (r.Completed is null || r.Completed == r.Submitted));
+        var passed = exitCode == 0 && everyJobDone;
+        AnsiConsole.WriteLine(passed ? "smoke: passed" : "smoke: FAILED (see errors above)");
+        return passed ? 0 : 1;
+    }
+}

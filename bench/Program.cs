@@ -24,5 +24,7 @@ app.Configure(config =>
         .WithExample("burst", "--embedded", "--jobs", "10000", "--echo-latency-ms", "1000");
     config.AddCommand<KestrelBaselineCommand>("kestrel-baseline")
         .WithDescription("The submit load against a bare Kestrel JSON endpoint in this process: the machine's ceiling");
+    config.AddCommand<ServeBaselineCommand>("serve-baseline")
+        .WithDescription("Only serve the bare Kestrel endpoint (for an external load generator such as wrk)");
 });
 return await app.RunAsync(args);

@@ -25,11 +25,12 @@ public sealed class KestrelBaseline : IAsyncDisposable
     /// <summary>Where it listens (a free loopback port).</summary>
     public Uri Address { get; }
 
-    public static async Task<KestrelBaseline> StartAsync()
+    /// <summary>Starts the baseline on <paramref name="port"/> (0: a free port) on 127.0.0.1.</summary>
+    public static async Task<KestrelBaseline> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             // As the gateway does: the options' naming policy applies even to source-generated metadata.

@@ -17,6 +17,7 @@ namespace LlmOrleans.Silo.Kafka;
 public sealed partial class JobConsumer(
     JobDispatcher dispatcher,
     RunningJobs runningJobs,
+    ConsumerLag lag,
     IOptions<KafkaOptions> kafka,
     IOptions<JobConsumerOptions> options,
     ILogger<JobConsumer> logger) : BackgroundService
@@ -50,6 +51,7 @@ public sealed partial class JobConsumer(
             {
                 StoreCompletedOffsets(consumer);
                 ApplyBackpressure(consumer);
+                lag.Refresh(consumer);
                 if (Volatile.Read(ref _pending) >= options.Value.MaxPendingSubmits)
                 {
                     _completionSignal.Wait(TimeSpan.FromMilliseconds(50), stopping);
@@ -66,6 +68,7 @@ public sealed partial class JobConsumer(
         finally
         {
             Drain(consumer);
+            lag.Clear();
             consumer.Close();
             LogStopped();
         }
@@ -130,7 +133,7 @@ public sealed partial class JobConsumer(
             consumer.Pause(consumer.Assignment);
             LogPaused(load, cap);
         }
-        else if (_paused && load < cap * 0.9)
+        else if (_paused && load <= cap / 2)
         {
             _paused = false;
             consumer.Resume(consumer.Assignment);

@@ -14,7 +14,7 @@ public sealed class JobConsumerOptions
 
     /// <summary>
     /// Jobs this silo runs at once, at most (<c>MAX_INFLIGHT_JOBS</c>). At the cap the consumer pauses its
-    /// partitions, staying in the group, and resumes once jobs drain below 90 % of it.
+    /// partitions, staying in the group, and resumes once jobs drain to half of it.
     /// </summary>
     [Range(1, 1_000_000)]
     public int MaxInflightJobs { get; set; } = 10_000;

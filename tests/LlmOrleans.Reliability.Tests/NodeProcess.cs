@@ -29,6 +29,13 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process's resident memory now, in bytes (Linux /proc).</summary>
+    public long ResidentBytes =>
+        File.ReadLines($"/proc/{_process.Id}/status")
+            .Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024)
+            .First();
+
     /// <summary>Whether this silo's consumer has been assigned at least one partition.</summary>
     public bool HasPartitions => _lines.Any(l => PartitionsAssigned().IsMatch(l));
 

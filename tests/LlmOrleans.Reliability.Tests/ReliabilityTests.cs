@@ -135,6 +135,41 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
         output.WriteLine($"kafka down: 503 with Retry-After {response.Headers.RetryAfter} in {elapsed.TotalSeconds:0.00} s");
     }
 
+    [Fact]
+    public async Task BacklogOverTheInflightCap_PausesConsumingAndDrainsWithBoundedMemory()
+    {
+        await using var cluster = await ClusterHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["ECHO_LATENCY_MS"] = "100",
+            ["MAX_INFLIGHT_JOBS"] = "50",
+        });
+        var silo = await cluster.StartSiloAsync("silo-1");
+        var baseline = silo.ResidentBytes;
+        var ids = Enumerable.Range(0, 1500).Select(_ => Guid.NewGuid().ToString()).ToList();
+
+        await KafkaTopic.ProduceManyAsync(cluster.Broker.BootstrapServers, "llm.requests", ids.Select(id => (id,
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
+            {
+                ["request_id"] = id, ["provider"] = "echo", ["model"] = "m", ["prompt"] = $"backlog {id}",
+            }))));
+        var peak = baseline;
+        var ledger = await Eventually.UntilAsync(
+            () =>
+            {
+                peak = Math.Max(peak, silo.ResidentBytes);
+                return Task.FromResult(KafkaTopic.Count(cluster.Broker.BootstrapServers, "llm.responses"));
+            },
+            count => count >= ids.Count,
+            TimeSpan.FromMinutes(2),
+            "every backlog job on llm.responses");
+
+        Assert.True(silo.CountLines("Paused consuming") > 0, "the consumer should pause at MAX_INFLIGHT_JOBS");
+        Assert.True(silo.CountLines("Resumed consuming") > 0, "and resume as jobs drain");
+        Assert.True(peak - baseline < 300L * 1024 * 1024, $"resident memory grew by {(peak - baseline) / 1048576} MiB");
+        output.WriteLine($"backlog: {ids.Count} jobs queued at once, MAX_INFLIGHT_JOBS=50; paused {silo.CountLines("Paused consuming")} times; " +
+            $"silo RSS {baseline / 1048576} MiB before, peak {peak / 1048576} MiB; {ledger} results");
+    }
+
     private static int ClosedPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);

@@ -57,6 +57,19 @@ public static class KafkaTopic
             .Sum(p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p.PartitionId), TimeSpan.FromSeconds(10)).High.Value);
     }
 
+    /// <summary>Writes many raw messages with one producer and waits until the broker acknowledged them all.</summary>
+    public static async Task ProduceManyAsync(string bootstrapServers, string topic, IEnumerable<(string Key, byte[] Value)> messages)
+    {
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            Acks = Acks.All,
+            LingerMs = 5,
+        }).Build();
+        await Task.WhenAll(messages.Select(m =>
+            producer.ProduceAsync(topic, new Message<string, byte[]> { Key = m.Key, Value = m.Value })));
+    }
+
     /// <summary>Writes one raw message and waits for the broker's acknowledgement.</summary>
     public static async Task ProduceAsync(string bootstrapServers, string topic, string? key, byte[] value, int? partition = null)
     {

@@ -43,6 +43,12 @@ public sealed class JobExecutionOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Log each job's prompt and output at Debug level (<c>LOG_PROMPTS</c>). Off by default: they may hold
+    /// personal or confidential data, and are otherwise never logged.
+    /// </summary>
+    public bool LogPrompts { get; set; }
+
     /// <summary>How long a finished result stays readable (<c>RESULT_TTL</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan ResultTtl { get; set; } = TimeSpan.FromMinutes(5);

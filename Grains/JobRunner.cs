@@ -1,5 +1,6 @@
 using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.Grains.Providers;
+using LlmOrleans.Grains.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ namespace LlmOrleans.Grains;
 public sealed partial class JobRunner(
     ILlmClientRegistry providers,
     ProviderCircuits circuits,
+    JobMetrics metrics,
     IOptions<JobExecutionOptions> options,
     TimeProvider time,
     ILogger<JobRunner> logger)
@@ -27,15 +29,25 @@ public sealed partial class JobRunner(
         LlmJob job, int attemptsSoFar, Func<int, string, Task> beforeRetry, CancellationToken stopping)
     {
         var settings = options.Value;
+        if (settings.LogPrompts)
+        {
+            LogPrompt(job.RequestId, job.Prompt);
+        }
+
         var circuitWait = TimeSpan.Zero;
         for (var attempt = attemptsSoFar + 1; ; attempt++)
         {
             var (waited, isProbe) = await WaitForCircuitAsync(job, settings.CircuitMaxWait - circuitWait, stopping);
             circuitWait += waited;
-            var (success, failure) = await TryAttemptAsync(job, settings, stopping);
+            var (success, failure) = await TryAttemptAsync(job, attempt, settings, stopping);
             if (success is not null)
             {
                 circuits.RecordSuccess(job.Provider, job.Model);
+                if (settings.LogPrompts)
+                {
+                    LogOutput(job.RequestId, success.Output);
+                }
+
                 return success with { Attempts = attempt };
             }
 
@@ -57,6 +69,7 @@ public sealed partial class JobRunner(
 
             var delay = RetryBackoff.Next(attempt, failure.RetryAfter, settings, Random.Shared);
             LogRetrying(job.RequestId, attempt, delay.TotalMilliseconds, failure.Message);
+            metrics.Retried(job, AttemptOutcome.Of(failure));
             await beforeRetry(attempt, failure.Message);
             await Task.Delay(delay, time, stopping);
         }
@@ -89,8 +102,9 @@ public sealed partial class JobRunner(
     }
 
     private async Task<(JobRunResult? Success, LlmProviderException Failure)> TryAttemptAsync(
-        LlmJob job, JobExecutionOptions settings, CancellationToken stopping)
+        LlmJob job, int attemptNumber, JobExecutionOptions settings, CancellationToken stopping)
     {
+        using var telemetry = new AttemptTelemetry(metrics, job, attemptNumber, time);
         using var timeout = new CancellationTokenSource(settings.AttemptTimeout, time);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
         try
@@ -101,22 +115,24 @@ public sealed partial class JobRunner(
                 new ChatOptions { ModelId = job.Model },
                 attempt.Token);
             var usage = response.Usage is { } u ? new TokenUsage(u.InputTokenCount, u.OutputTokenCount) : null;
+            telemetry.Succeeded(usage);
             return (new JobRunResult(true, 0, response.Text, null, usage), null!);
         }
         catch (LlmProviderException ex)
         {
-            return (null, ex);
+            return (null, telemetry.Failed(ex));
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
         {
-            return (null, new LlmProviderException(
+            return (null, telemetry.Failed(new LlmProviderException(
                 $"Provider '{job.Provider}' did not answer within {settings.AttemptTimeout.TotalSeconds:0.###} s",
-                isTransient: true));
+                isTransient: true, innerException: ex)));
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested)
         {
             LogUnexpected(ex, job.RequestId);
-            return (null, new LlmProviderException($"Provider '{job.Provider}' call failed ({ex.GetType().Name})", isTransient: true));
+            return (null, telemetry.Failed(new LlmProviderException(
+                $"Provider '{job.Provider}' call failed ({ex.GetType().Name})", isTransient: true, innerException: ex)));
         }
     }
 
@@ -131,4 +147,10 @@ public sealed partial class JobRunner(
 
     [LoggerMessage(12, LogLevel.Warning, "Job {RequestId}: unexpected error from the provider client")]
     private partial void LogUnexpected(Exception exception, string requestId);
+
+    [LoggerMessage(14, LogLevel.Debug, "Job {RequestId} prompt: {Prompt}")]
+    private partial void LogPrompt(string requestId, string prompt);
+
+    [LoggerMessage(15, LogLevel.Debug, "Job {RequestId} output: {Output}")]
+    private partial void LogOutput(string requestId, string? output);
 }

@@ -1,6 +1,7 @@
 using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.Grains.Outcomes;
 using LlmOrleans.Grains.Providers;
+using LlmOrleans.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
@@ -21,6 +22,7 @@ public sealed partial class LlmJobGrain(
     JobRunner runner,
     IJobOutcomePublisher outcomes,
     RunningJobs runningJobs,
+    JobMetrics metrics,
     IOptions<JobExecutionOptions> options,
     TimeProvider time,
     ILogger<LlmJobGrain> logger) : Grain, ILlmJobGrain, IRemindable
@@ -122,6 +124,8 @@ public sealed partial class LlmJobGrain(
 
     private async Task WorkAsync()
     {
+        // A child of the grain call that accepted the job when the trace came along with it.
+        using var span = JobTelemetry.StartRun(Job.Job!);
         IGrainTimer? keepAlive = null;
         try
         {
@@ -136,6 +140,8 @@ public sealed partial class LlmJobGrain(
                 await RunAsync();
                 keepAlive.Dispose();
             }
+
+            JobTelemetry.Finished(span, Job.Phase);
 
             await PublishOutcomeAsync();
             await UnregisterWatchdogAsync();
@@ -181,6 +187,7 @@ public sealed partial class LlmJobGrain(
         Job.CompletedAt = time.GetUtcNow();
 
         await PersistUntilStoredAsync();
+        metrics.Finished(job, result.Succeeded);
         LogCompleted(job.RequestId, Job.Phase, Job.Attempts);
     }
 
@@ -252,12 +259,16 @@ public sealed partial class LlmJobGrain(
     private async Task WriteAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
+        var started = time.GetTimestamp();
+        var stored = false;
         try
         {
             await state.WriteStateAsync(cancellationToken);
+            stored = true;
         }
         finally
         {
+            metrics.StateWritten(time.GetElapsedTime(started), stored);
             _writeGate.Release();
         }
     }

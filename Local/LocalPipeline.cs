@@ -5,6 +5,7 @@ using LlmOrleans.LocalInfra;
 using LlmOrleans.Messaging;
 using LlmOrleans.ServiceDefaults;
 using LlmOrleans.Silo.Extensions;
+using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 
 namespace LlmOrleans.Local;
@@ -63,8 +64,8 @@ public sealed class LocalPipeline : IAsyncDisposable
             pipeline.CreateTopics(args);
             if (!options.InfrastructureOnly)
             {
-                await pipeline.StartHostAsync(BuildSilo(args, settings, options.SiloUrl));
-                await pipeline.StartHostAsync(BuildGateway(args, settings, options.GatewayUrl));
+                await pipeline.StartHostAsync(BuildSilo(args, settings, options));
+                await pipeline.StartHostAsync(BuildGateway(args, settings, options));
             }
 
             return pipeline;
@@ -150,9 +151,9 @@ public sealed class LocalPipeline : IAsyncDisposable
         await host.StartAsync();
     }
 
-    private static WebApplication BuildSilo(string[] args, IReadOnlyDictionary<string, string?> settings, string url)
+    private static WebApplication BuildSilo(string[] args, IReadOnlyDictionary<string, string?> settings, LocalPipelineOptions options)
     {
-        var builder = CreateBuilder(args, settings, url);
+        var builder = CreateBuilder(args, settings, options.SiloUrl, "LlmOrleans.Silo", options.ConfigureTracing);
         builder.AddServiceDefaults();
         builder.AddLlmSilo();
         builder.AddKafkaJobIngestion();
@@ -162,9 +163,9 @@ public sealed class LocalPipeline : IAsyncDisposable
         return app;
     }
 
-    private static WebApplication BuildGateway(string[] args, IReadOnlyDictionary<string, string?> settings, string url)
+    private static WebApplication BuildGateway(string[] args, IReadOnlyDictionary<string, string?> settings, LocalPipelineOptions options)
     {
-        var builder = CreateBuilder(args, settings, url);
+        var builder = CreateBuilder(args, settings, options.GatewayUrl, "LlmOrleans.Gateway", options.ConfigureTracing);
         builder.AddServiceDefaults();
         builder.AddLlmClusterClient();
         builder.AddJobsApi();
@@ -176,7 +177,12 @@ public sealed class LocalPipeline : IAsyncDisposable
         return app;
     }
 
-    private static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?> settings, string url)
+    private static WebApplicationBuilder CreateBuilder(
+        string[] args,
+        IReadOnlyDictionary<string, string?> settings,
+        string url,
+        string serviceName,
+        Action<TracerProviderBuilder>? configureTracing)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -184,6 +190,17 @@ public sealed class LocalPipeline : IAsyncDisposable
             ApplicationName = typeof(LocalPipeline).Assembly.GetName().Name,
         });
         builder.Configuration.AddInMemoryCollection(settings);
+        if (builder.Configuration["OTEL_SERVICE_NAME"] is null)
+        {
+            // Both hosts share this process's application name; telemetry should still tell them apart.
+            builder.Configuration.AddInMemoryCollection([new("OTEL_SERVICE_NAME", serviceName)]);
+        }
+
+        if (configureTracing is not null)
+        {
+            builder.Services.AddOpenTelemetry().WithTracing(configureTracing);
+        }
+
         builder.WebHost.UseUrls(url);
         return builder;
     }

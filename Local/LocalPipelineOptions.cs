@@ -1,3 +1,5 @@
+using OpenTelemetry.Trace;
+
 namespace LlmOrleans.Local;
 
 /// <summary>How to run the whole pipeline in one process.</summary>
@@ -14,6 +16,12 @@ public sealed class LocalPipelineOptions
 
     /// <summary>Start only the embedded broker and store, for silos and gateways run as separate processes.</summary>
     public bool InfrastructureOnly { get; set; }
+
+    /// <summary>
+    /// Turns tracing on in both hosts with this further set-up, e.g. an in-memory exporter in tests. Both hosts'
+    /// tracer providers see every span of the process, so an exporter added to both receives each span twice.
+    /// </summary>
+    public Action<TracerProviderBuilder>? ConfigureTracing { get; set; }
 
     /// <summary>Settings applied to both hosts on top of the environment (e.g. <c>RESULT_TTL</c>).</summary>
     public Dictionary<string, string?> Settings { get; } = [];

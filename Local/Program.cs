@@ -19,6 +19,7 @@ Console.WriteLine(options.InfrastructureOnly
     LlmOrleans is running on embedded infrastructure (in memory; nothing survives exit).
       Gateway (HTTP API)   {{options.GatewayUrl}}   POST /process, GET /result/{request_id}
       Silo health          {{options.SiloUrl}}/health/ready
+      Metrics (Prometheus) {{options.GatewayUrl}}/metrics, {{options.SiloUrl}}/metrics
       Orleans dashboard    {{options.SiloUrl}}/dashboard
       Kafka (mock broker)  {{pipeline.BootstrapServers}}
       Redis (Garnet)       {{redis}}

@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Confluent.Kafka;
+using LlmOrleans.Messaging.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,25 +11,47 @@ namespace LlmOrleans.Messaging;
 
 /// <summary>
 /// The process's one Kafka producer (acks=all, idempotent), writing JSON values keyed by request id.
+/// Each write is a <c>publish {topic}</c> span whose W3C trace context travels in the message headers.
 /// Flushed on dispose so nothing acknowledged to a caller is left in the local queue.
 /// </summary>
 public sealed class KafkaJsonProducer : IDisposable
 {
     private readonly IProducer<string, byte[]> _producer;
+    private readonly KafkaProduceMetrics _metrics;
 
-    public KafkaJsonProducer(IOptions<KafkaOptions> options, ILogger<KafkaJsonProducer> logger)
+    public KafkaJsonProducer(IOptions<KafkaOptions> options, ILogger<KafkaJsonProducer> logger, IMeterFactory meterFactory)
     {
         var config = KafkaClientConfigs.Producer(options.Value, $"llm-orleans-{Environment.ProcessId}");
         _producer = new ProducerBuilder<string, byte[]>(config).SetLogHandler(KafkaLog.To(logger)).Build();
+        _metrics = new KafkaProduceMetrics(meterFactory);
     }
 
     /// <summary>Writes <paramref name="value"/> and completes once the broker acknowledged it (or throws).</summary>
-    public Task<DeliveryResult<string, byte[]>> ProduceAsync<T>(
-        string topic, string key, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default) =>
-        _producer.ProduceAsync(
-            topic,
-            new Message<string, byte[]> { Key = key, Value = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo) },
-            cancellationToken);
+    public async Task<DeliveryResult<string, byte[]>> ProduceAsync<T>(
+        string topic, string key, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    {
+        using var activity = KafkaTelemetry.StartPublish(topic, key);
+        var message = new Message<string, byte[]>
+        {
+            Key = key,
+            Value = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo),
+            Headers = KafkaTraceContext.Inject(activity ?? Activity.Current),
+        };
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var delivered = await _producer.ProduceAsync(topic, message, cancellationToken);
+            _metrics.Record(topic, Stopwatch.GetElapsedTime(started), acknowledged: true);
+            activity?.SetTag("messaging.destination.partition.id", delivered.Partition.Value.ToString());
+            return delivered;
+        }
+        catch (Exception ex)
+        {
+            _metrics.Record(topic, Stopwatch.GetElapsedTime(started), acknowledged: false);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+    }
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using LlmOrleans.ServiceDefaults.Health;
 using LlmOrleans.ServiceDefaults.Redis;
+using LlmOrleans.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,13 +11,13 @@ using StackExchange.Redis;
 
 namespace LlmOrleans.ServiceDefaults;
 
-/// <summary>What every LlmOrleans host has: shared settings, the Redis connection, health endpoints, logging.</summary>
+/// <summary>What every LlmOrleans host has: shared settings, the Redis connection, health endpoints, logging, telemetry.</summary>
 public static class ServiceDefaultsExtensions
 {
     private const string LiveTag = "live";
     private const string ReadyTag = "ready";
 
-    /// <summary>Adds validated shared options, one Redis connection, health checks and problem details.</summary>
+    /// <summary>Adds validated shared options, one Redis connection, health checks, problem details and OpenTelemetry.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -51,14 +52,21 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        // One line per provider request without the job's id; the attempt's span and our own lines cover it.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.AddOpenTelemetryDefaults();
         return builder;
     }
 
-    /// <summary>Maps <c>/health/live</c> (the process runs) and <c>/health/ready</c> (its dependencies answer).</summary>
+    /// <summary>
+    /// Maps <c>/health/live</c> (the process runs), <c>/health/ready</c> (its dependencies answer) and the
+    /// Prometheus scrape endpoint <c>/metrics</c>.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(LiveTag) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 

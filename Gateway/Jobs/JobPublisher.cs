@@ -14,6 +14,7 @@ public sealed class JobPublisher(
     KafkaJsonProducer producer,
     QueuedJobIndex queued,
     IOptions<KafkaOptions> kafka,
+    GatewayMetrics metrics,
     TimeProvider time)
 {
     /// <summary>Publishes a validated job and returns its new request id.</summary>
@@ -46,6 +47,7 @@ public sealed class JobPublisher(
             throw;
         }
 
+        metrics.Accepted(provider);
         return requestId;
     }
 }

@@ -1,9 +1,12 @@
 using LlmOrleans.Grains;
 using LlmOrleans.Grains.Outcomes;
 using LlmOrleans.Grains.Providers;
+using LlmOrleans.Grains.Telemetry;
 using LlmOrleans.Messaging;
+using LlmOrleans.Messaging.Health;
 using LlmOrleans.Providers;
 using LlmOrleans.ServiceDefaults;
+using LlmOrleans.Silo.Health;
 using LlmOrleans.Silo.Kafka;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +23,10 @@ namespace LlmOrleans.Silo.Extensions;
 /// <summary>Everything a silo host adds: the Orleans silo on Redis, the job pipeline and the providers.</summary>
 public static class SiloHostingExtensions
 {
-    /// <summary>Adds the Orleans silo (Redis clustering, job storage with the result TTL, reminders).</summary>
+    /// <summary>
+    /// Adds the Orleans silo (Redis clustering, job storage with the result TTL, reminders, trace propagation
+    /// through grain calls), the job metrics, and a readiness check that the silo is an active cluster member.
+    /// </summary>
     public static WebApplicationBuilder AddLlmSilo(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -48,6 +54,7 @@ public static class SiloHostingExtensions
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = execution.WatchdogPeriod);
             silo.AddDashboard();
+            silo.AddActivityPropagation();
         });
 
         // Job state is stored with Orleans' own binary serializer: version-tolerant through the [Id]s on
@@ -61,14 +68,17 @@ public static class SiloHostingExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<RunningJobs>();
+        builder.Services.AddSingleton<JobMetrics>();
         builder.Services.AddSingleton<ProviderCircuits>();
         builder.Services.AddLlmProviders(configuration);
+        builder.Services.AddHealthChecks().AddReadinessCheck<SiloStatusHealthCheck>("cluster");
         return builder;
     }
 
     /// <summary>
-    /// Adds the Kafka side: topic creation, the producer for results and dead letters, and the
-    /// request-topic consumer. Registered after the silo so the consumer starts once grains can run.
+    /// Adds the Kafka side: topic creation, the producer for results and dead letters, the request-topic
+    /// consumer and its lag gauge, and a readiness check on the brokers. Registered after the silo so the
+    /// consumer starts once grains can run.
     /// </summary>
     public static WebApplicationBuilder AddKafkaJobIngestion(this WebApplicationBuilder builder)
     {
@@ -78,6 +88,9 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<KafkaJsonProducer>();
         builder.Services.AddSingleton<IJobOutcomePublisher, KafkaOutcomePublisher>();
         builder.Services.AddSingleton<JobDispatcher>();
+        builder.Services.AddSingleton<ConsumerLag>();
+        builder.Services.AddSingleton<KafkaHealthCheck>();
+        builder.Services.AddHealthChecks().AddReadinessCheck<KafkaHealthCheck>("kafka");
         builder.Services.AddOptions<JobConsumerOptions>()
             .Configure(o =>
             {
@@ -108,6 +121,7 @@ public static class SiloHostingExtensions
         options.WatchdogPeriod = Seconds(configuration, "JOB_WATCHDOG_PERIOD", options.WatchdogPeriod);
         options.CircuitOpenBase = Seconds(configuration, "LLM_CIRCUIT_OPEN", options.CircuitOpenBase);
         options.CircuitMaxWait = Seconds(configuration, "LLM_CIRCUIT_MAX_WAIT", options.CircuitMaxWait);
+        options.LogPrompts = configuration.GetValue("LOG_PROMPTS", options.LogPrompts);
         return options;
     }
 

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using LlmOrleans.Grains;
 using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.Messaging;
 using LlmOrleans.Messaging.Messages;
+using LlmOrleans.Messaging.Telemetry;
 using LlmOrleans.ServiceDefaults.Redis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,13 +28,23 @@ public sealed partial class JobDispatcher(
 {
     private const int MaxRawPayloadBytes = 64 * 1024;
 
-    /// <summary>Dispatches the message; returns false only when <paramref name="stopping"/> cut it short.</summary>
+    /// <summary>
+    /// Dispatches the message; returns false only when <paramref name="stopping"/> cut it short. Traced as
+    /// <c>submit</c>, a child of the gateway's publish span when the message carries its trace context.
+    /// </summary>
     public async Task<bool> DispatchAsync(ConsumeResult<byte[], byte[]> message, CancellationToken stopping)
     {
+        using var span = KafkaTelemetry.StartProcess(message, "submit");
         var job = JobMessageReader.Read(message.Message.Key, message.Message.Value, limits.Value, time.GetUtcNow(), out var error);
+        span?.SetTag("request_id", job?.RequestId);
+        if (job is null)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, error);
+        }
+
         return job is null
-            ? await RetryAsync(ct => DeadLetterAsync(message, error!, ct), message.TopicPartitionOffset, stopping)
-            : await RetryAsync(_ => SubmitAsync(job), message.TopicPartitionOffset, stopping);
+            ? await RetryAsync(ct => DeadLetterAsync(message, error!, ct), message.TopicPartitionOffset, null, stopping)
+            : await RetryAsync(_ => SubmitAsync(job), message.TopicPartitionOffset, job.RequestId, stopping);
     }
 
     private async Task SubmitAsync(LlmJob job)
@@ -49,7 +61,7 @@ public sealed partial class JobDispatcher(
     {
         var value = message.Message.Value ?? [];
         var requestId = JobMessageReader.ReadRequestId(null, message.Message.Key);
-        LogInvalid(message.TopicPartitionOffset.ToString(), error);
+        LogInvalid(message.TopicPartitionOffset.ToString(), requestId, error);
         var deadLetter = new DeadLetterMessage
         {
             Reason = DeadLetterMessage.InvalidMessage,
@@ -64,7 +76,8 @@ public sealed partial class JobDispatcher(
             MessagingJsonContext.Wire.DeadLetterMessage, cancellationToken);
     }
 
-    private async Task<bool> RetryAsync(Func<CancellationToken, Task> work, TopicPartitionOffset source, CancellationToken stopping)
+    private async Task<bool> RetryAsync(
+        Func<CancellationToken, Task> work, TopicPartitionOffset source, string? requestId, CancellationToken stopping)
     {
         for (var attempt = 1; !stopping.IsCancellationRequested; attempt++)
         {
@@ -75,7 +88,7 @@ public sealed partial class JobDispatcher(
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
-                LogDispatchRetry(ex, source.ToString(), attempt);
+                LogDispatchRetry(ex, source.ToString(), requestId, attempt);
                 try
                 {
                     await Task.Delay(RetryBackoff.Next(attempt, null, backoff.Value, Random.Shared), time, stopping);
@@ -97,9 +110,9 @@ public sealed partial class JobDispatcher(
     [LoggerMessage(200, LogLevel.Debug, "Job {RequestId} was already accepted; redelivery ignored")]
     private partial void LogDuplicate(string requestId);
 
-    [LoggerMessage(201, LogLevel.Warning, "Message {Source} is not a valid job, sent to the dead-letter topic: {Error}")]
-    private partial void LogInvalid(string source, string error);
+    [LoggerMessage(201, LogLevel.Warning, "Message {Source} (key {RequestId}) is not a valid job, sent to the dead-letter topic: {Error}")]
+    private partial void LogInvalid(string source, string? requestId, string error);
 
-    [LoggerMessage(202, LogLevel.Warning, "Message {Source}: hand-off failed (try {Attempt}); retrying")]
-    private partial void LogDispatchRetry(Exception exception, string source, int attempt);
+    [LoggerMessage(202, LogLevel.Warning, "Message {Source}, job {RequestId}: hand-off failed (try {Attempt}); retrying")]
+    private partial void LogDispatchRetry(Exception exception, string source, string? requestId, int attempt);
 }

@@ -1,6 +1,7 @@
 using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.Grains.Outcomes;
 using LlmOrleans.Grains.Providers;
+using LlmOrleans.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -40,6 +41,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<JobRunner>();
             silo.Services.AddSingleton(RunningJobs);
+            silo.Services.AddSingleton<JobMetrics>();
             silo.Services.AddSingleton<ProviderCircuits>();
             silo.Services.AddSingleton<ILlmClientRegistry>(new FakeClientRegistry(Provider));
             silo.Services.AddSingleton<IJobOutcomePublisher>(Outcomes);

@@ -2,6 +2,7 @@ using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.Grains.Outcomes;
 using LlmOrleans.Grains.Providers;
 using LlmOrleans.Grains.Telemetry;
+using LlmOrleans.Grains.Watchdog;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
@@ -11,8 +12,8 @@ namespace LlmOrleans.Grains;
 
 /// <summary>
 /// One LLM job. <see cref="SubmitAsync"/> persists the job and returns; the provider call runs in the
-/// background on the grain's scheduler, so the mailbox stays free for status reads. A reminder (the
-/// watchdog) lives from acceptance until the outcome is published: if the silo dies first, a tick on
+/// background on the grain's scheduler, so the mailbox stays free for status reads. The job is on the
+/// watchlist from acceptance until its outcome is published: if the silo dies first, a watchdog tick on
 /// another silo resumes the job, or publishes its stored outcome again (a duplicate with the same outcome).
 /// </summary>
 [PreferLocalPlacement]
@@ -21,19 +22,17 @@ public sealed partial class LlmJobGrain(
     [PersistentState("job", JobStorage.Name)] IPersistentState<JobState> state,
     JobRunner runner,
     IJobOutcomePublisher outcomes,
+    IJobWatchlist watchlist,
     RunningJobs runningJobs,
     JobMetrics metrics,
     IOptions<JobExecutionOptions> options,
     TimeProvider time,
-    ILogger<LlmJobGrain> logger) : Grain, ILlmJobGrain, IRemindable
+    ILogger<LlmJobGrain> logger) : Grain, ILlmJobGrain, IResumableJobGrain
 {
-    private const string WatchdogName = "job-watchdog";
-
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly CancellationTokenSource _deactivating = new();
     private Task? _work;
     private bool _counted;
-    private IGrainReminder? _watchdog;
 
     private JobState Job => state.State;
 
@@ -66,10 +65,9 @@ public sealed partial class LlmJobGrain(
         state.State = new JobState { Job = job, Phase = JobPhase.Running, StartedAt = time.GetUtcNow() };
         try
         {
-            var period = options.Value.WatchdogPeriod;
-            var watchdog = this.RegisterOrUpdateReminder(WatchdogName, period, period);
+            var watched = watchlist.AddAsync(job.RequestId);
             await WriteAsync(CancellationToken.None);
-            _watchdog = await watchdog;
+            await watched;
         }
         catch
         {
@@ -99,11 +97,12 @@ public sealed partial class LlmJobGrain(
         return ValueTask.FromResult<JobSnapshot?>(Job.ToSnapshot());
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task ResumeAsync()
     {
         if (Job.Job is null)
         {
-            await UnregisterWatchdogAsync();
+            // Never stored, or expired: nothing to resume.
+            await watchlist.RemoveAsync(this.GetPrimaryKeyString());
             return;
         }
 
@@ -144,7 +143,7 @@ public sealed partial class LlmJobGrain(
             JobTelemetry.Finished(span, Job.Phase);
 
             await PublishOutcomeAsync();
-            await UnregisterWatchdogAsync();
+            await UnwatchAsync();
 
             // Finished: free the memory now; a later status read re-activates from storage.
             DeactivateOnIdle();
@@ -216,21 +215,16 @@ public sealed partial class LlmJobGrain(
         }
     }
 
-    private async Task UnregisterWatchdogAsync()
+    private async Task UnwatchAsync()
     {
         try
         {
-            _watchdog ??= await this.GetReminder(WatchdogName);
-            if (_watchdog is not null)
-            {
-                await this.UnregisterReminder(_watchdog);
-                _watchdog = null;
-            }
+            await watchlist.RemoveAsync(Job.Job!.RequestId);
         }
-        catch (Exception ex) when (ex is not InconsistentStateException)
+        catch (Exception ex)
         {
-            // Harmless: the next tick finds the job finished and tries again.
-            LogWatchdogCleanupFailed(ex, Job.Job?.RequestId);
+            // Harmless: the next watchdog tick finds the job finished, publishes again and retries this.
+            LogUnwatchFailed(ex, Job.Job!.RequestId);
         }
     }
 
@@ -276,8 +270,8 @@ public sealed partial class LlmJobGrain(
     [LoggerMessage(1, LogLevel.Information, "Job {RequestId} resumed ({Phase}, {Attempts} attempts made)")]
     private partial void LogResuming(string requestId, JobPhase phase, int attempts);
 
-    [LoggerMessage(6, LogLevel.Debug, "Job {RequestId}: removing the watchdog reminder failed; the next tick retries")]
-    private partial void LogWatchdogCleanupFailed(Exception exception, string? requestId);
+    [LoggerMessage(6, LogLevel.Warning, "Job {RequestId}: taking it off the watchlist failed; the next watchdog tick retries")]
+    private partial void LogUnwatchFailed(Exception exception, string requestId);
 
     [LoggerMessage(2, LogLevel.Debug, "Job {RequestId} {Phase} after {Attempts} attempts")]
     private partial void LogCompleted(string requestId, JobPhase phase, int attempts);

@@ -1,6 +1,7 @@
 using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.Grains.Outcomes;
 using LlmOrleans.Grains.Providers;
+using LlmOrleans.Grains.Watchdog;
 using LlmOrleans.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
@@ -41,6 +42,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<JobRunner>();
             silo.Services.AddSingleton(RunningJobs);
+            silo.Services.AddSingleton<IJobWatchlist>(Watchlist);
             silo.Services.AddSingleton<JobMetrics>();
             silo.Services.AddSingleton<ProviderCircuits>();
             silo.Services.AddSingleton<ILlmClientRegistry>(new FakeClientRegistry(Provider));
@@ -70,6 +72,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public ScriptedChatClient Provider { get; } = new();
 
     public RunningJobs RunningJobs { get; } = new();
+
+    public InMemoryJobWatchlist Watchlist { get; } = new();
 
     public RecordingOutcomePublisher Outcomes { get; } = new();
 

@@ -1,18 +1,11 @@
-using LlmOrleans.Gateway.Api;
 using LlmOrleans.Gateway.Extensions;
-using LlmOrleans.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddLlmClusterClient();
-builder.AddJobsApi();
+builder.AddGatewayHost();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapDefaultEndpoints();
-app.MapJobsApi();
+app.MapGatewayHost();
 
 app.Run();

@@ -1,12 +1,9 @@
 using System.Runtime.InteropServices;
-using LlmOrleans.Gateway.Api;
 using LlmOrleans.Gateway.Extensions;
 using LlmOrleans.LocalInfra;
 using LlmOrleans.Messaging;
-using LlmOrleans.ServiceDefaults;
 using LlmOrleans.Silo.Extensions;
 using OpenTelemetry.Trace;
-using Orleans.Dashboard;
 
 namespace LlmOrleans.Local;
 
@@ -154,27 +151,13 @@ public sealed class LocalPipeline : IAsyncDisposable
     private static WebApplication BuildSilo(string[] args, IReadOnlyDictionary<string, string?> settings, LocalPipelineOptions options)
     {
         var builder = CreateBuilder(args, settings, options.SiloUrl, "LlmOrleans.Silo", options.ConfigureTracing);
-        builder.AddServiceDefaults();
-        builder.AddLlmSilo();
-        builder.AddKafkaJobIngestion();
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapOrleansDashboard("/dashboard");
-        return app;
+        return builder.AddSiloHost().Build().MapSiloHost();
     }
 
     private static WebApplication BuildGateway(string[] args, IReadOnlyDictionary<string, string?> settings, LocalPipelineOptions options)
     {
         var builder = CreateBuilder(args, settings, options.GatewayUrl, "LlmOrleans.Gateway", options.ConfigureTracing);
-        builder.AddServiceDefaults();
-        builder.AddLlmClusterClient();
-        builder.AddJobsApi();
-        var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapDefaultEndpoints();
-        app.MapJobsApi();
-        return app;
+        return builder.AddGatewayHost().Build().MapGatewayHost();
     }
 
     private static WebApplicationBuilder CreateBuilder(

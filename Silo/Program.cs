@@ -1,16 +1,11 @@
-using LlmOrleans.ServiceDefaults;
 using LlmOrleans.Silo.Extensions;
-using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddLlmSilo();
-builder.AddKafkaJobIngestion();
+builder.AddSiloHost();
 
 var app = builder.Build();
 
-app.MapDefaultEndpoints();
-app.MapOrleansDashboard("/dashboard");
+app.MapSiloHost();
 
 app.Run();

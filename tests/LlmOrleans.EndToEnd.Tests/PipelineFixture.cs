@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using LlmOrleans.Local;
 using LlmOrleans.Testing;
 
@@ -29,8 +27,8 @@ public sealed class PipelineFixture : IAsyncLifetime
     {
         var options = new LocalPipelineOptions
         {
-            GatewayUrl = $"http://127.0.0.1:{FreePort()}",
-            SiloUrl = $"http://127.0.0.1:{FreePort()}",
+            GatewayUrl = $"http://127.0.0.1:{FreePort.Next()}",
+            SiloUrl = $"http://127.0.0.1:{FreePort.Next()}",
         };
         if (RedisServer.IsInstalled || Environment.GetEnvironmentVariable("CI") == "true")
         {
@@ -61,12 +59,5 @@ public sealed class PipelineFixture : IAsyncLifetime
         {
             await _redis.DisposeAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using LlmOrleans.Local;
 using LlmOrleans.Testing;
 using OpenTelemetry.Trace;
@@ -30,8 +28,8 @@ public sealed class ObservedPipelineFixture : IAsyncLifetime
         Redis = await RedisServer.StartAsync();
         var options = new LocalPipelineOptions
         {
-            GatewayUrl = $"http://127.0.0.1:{FreePort()}",
-            SiloUrl = $"http://127.0.0.1:{FreePort()}",
+            GatewayUrl = $"http://127.0.0.1:{FreePort.Next()}",
+            SiloUrl = $"http://127.0.0.1:{FreePort.Next()}",
             ExternalRedis = ("127.0.0.1", Redis.Port),
             ConfigureTracing = tracing => tracing.AddInMemoryExporter(Spans),
         };
@@ -49,12 +47,5 @@ public sealed class ObservedPipelineFixture : IAsyncLifetime
         Silo.Dispose();
         await Pipeline.DisposeAsync();
         await Redis.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

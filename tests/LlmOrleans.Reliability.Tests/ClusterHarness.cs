@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using LlmOrleans.LocalInfra;
 using LlmOrleans.Testing;
 
@@ -105,7 +103,7 @@ public sealed class ClusterHarness : IAsyncDisposable
             environment[key] = value;
         }
 
-        var node = NodeProcess.Start(name, BuildOutput(project, dll), new Uri($"http://127.0.0.1:{FreePort()}"), environment);
+        var node = NodeProcess.Start(name, BuildOutput(project, dll), new Uri($"http://127.0.0.1:{FreePort.Next()}"), environment);
         _nodes.Add(node);
         return node;
     }
@@ -123,12 +121,5 @@ public sealed class ClusterHarness : IAsyncDisposable
         }
 
         return Path.Combine(root!.FullName, project, "bin", configuration, framework, dll);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -120,7 +120,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
         await using var cluster = await ClusterHarness.StartAsync(new Dictionary<string, string>());
         var gateway = await cluster.StartGatewayAsync("gateway", new Dictionary<string, string>
         {
-            ["KAFKA_BOOTSTRAP_SERVERS"] = $"127.0.0.1:{ClosedPort()}",
+            ["KAFKA_BOOTSTRAP_SERVERS"] = $"127.0.0.1:{FreePort.Next()}",
         });
         using var http = new HttpClient { BaseAddress = gateway.Url, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -168,12 +168,5 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
         Assert.True(peak - baseline < 300L * 1024 * 1024, $"resident memory grew by {(peak - baseline) / 1048576} MiB");
         output.WriteLine($"backlog: {ids.Count} jobs queued at once, MAX_INFLIGHT_JOBS=50; paused {silo.CountLines("Paused consuming")} times; " +
             $"silo RSS {baseline / 1048576} MiB before, peak {peak / 1048576} MiB; {ledger} results");
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

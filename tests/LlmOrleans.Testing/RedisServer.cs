@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace LlmOrleans.Testing;
@@ -25,7 +23,7 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Starts <c>redis-server</c>; throws when it is not installed.</summary>
     public static async Task<RedisServer> StartAsync()
     {
-        var server = new RedisServer(FreePort());
+        var server = new RedisServer(FreePort.Next());
         await server.StartAgainAsync();
         return server;
     }
@@ -81,13 +79,6 @@ public sealed class RedisServer : IAsyncDisposable
         await StopAsync();
         _process?.Dispose();
         Directory.Delete(_dataDirectory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string? FindOnPath(string name) =>

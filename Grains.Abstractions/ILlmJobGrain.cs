@@ -16,4 +16,11 @@ public interface ILlmJobGrain : IGrainWithStringKey
     /// <summary>The job's current state, or null when the grain has no job (unknown or expired).</summary>
     [Alias("Get"), ReadOnly]
     ValueTask<JobSnapshot?> GetAsync();
+
+    /// <summary>
+    /// The job's prompt, or null when the job is unknown or the prompt is no longer kept (<c>JOB_RETENTION</c>).
+    /// Apart from <see cref="GetAsync"/> so status polls do not carry the prompt each time.
+    /// </summary>
+    [Alias("GetPrompt"), ReadOnly]
+    ValueTask<string?> GetPromptAsync();
 }

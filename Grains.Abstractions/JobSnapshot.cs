@@ -13,7 +13,8 @@ public sealed record JobSnapshot(
     [property: Id(7)] DateTimeOffset CreatedAt,
     [property: Id(8)] DateTimeOffset? StartedAt,
     [property: Id(9)] DateTimeOffset? CompletedAt,
-    [property: Id(10)] TokenUsage? Usage)
+    [property: Id(10)] TokenUsage? Usage,
+    [property: Id(11)] string? Tenant = null)
 {
     /// <summary>True once the job has succeeded or failed for good.</summary>
     public bool IsTerminal => Phase is JobPhase.Succeeded or JobPhase.Failed;

@@ -49,6 +49,11 @@ public sealed class JobExecutionOptions
     /// </summary>
     public bool LogPrompts { get; set; }
 
+    /// <summary>
+    /// What a job keeps once its outcome is published (<c>JOB_RETENTION</c>: <c>full</c>, <c>output</c>, <c>none</c>).
+    /// </summary>
+    public JobRetention Retention { get; set; } = JobRetention.Full;
+
     /// <summary>How long a finished result stays readable (<c>RESULT_TTL</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan ResultTtl { get; set; } = TimeSpan.FromMinutes(5);

@@ -18,5 +18,30 @@ public sealed class JobState
     /// <summary>The state as readers see it.</summary>
     public JobSnapshot ToSnapshot() => new(
         Job!.RequestId, Phase, Job.Provider, Job.Model, Attempts, Output, Error,
-        Job.CreatedAt, StartedAt, CompletedAt, Usage);
+        Job.CreatedAt, StartedAt, CompletedAt, Usage, Job.Tenant);
+
+    /// <summary>The prompt, or null once retention dropped it.</summary>
+    public string? Prompt => Job?.Prompt is { Length: > 0 } prompt ? prompt : null;
+
+    /// <summary>
+    /// Drops what <paramref name="retention"/> does not keep after completion; true when anything changed.
+    /// A dropped prompt is stored as empty, which no accepted job has.
+    /// </summary>
+    public bool Forget(JobRetention retention)
+    {
+        var changed = false;
+        if (retention is JobRetention.Output or JobRetention.None && Job is { Prompt.Length: > 0 })
+        {
+            Job = Job with { Prompt = string.Empty };
+            changed = true;
+        }
+
+        if (retention is JobRetention.None && Output is not null)
+        {
+            Output = null;
+            changed = true;
+        }
+
+        return changed;
+    }
 }

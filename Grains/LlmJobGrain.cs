@@ -1,6 +1,7 @@
 using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.Grains.Outcomes;
 using LlmOrleans.Grains.Providers;
+using LlmOrleans.Grains.Quotas;
 using LlmOrleans.Grains.Telemetry;
 using LlmOrleans.Grains.Watchdog;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public sealed partial class LlmJobGrain(
     JobRunner runner,
     IJobOutcomePublisher outcomes,
     IJobWatchlist watchlist,
+    IJobQuota quota,
     RunningJobs runningJobs,
     JobMetrics metrics,
     IOptions<JobExecutionOptions> options,
@@ -97,6 +99,8 @@ public sealed partial class LlmJobGrain(
         return ValueTask.FromResult<JobSnapshot?>(Job.ToSnapshot());
     }
 
+    public async ValueTask<string?> GetPromptAsync() => await GetAsync() is null ? null : Job.Prompt;
+
     public async Task ResumeAsync()
     {
         if (Job.Job is null)
@@ -143,6 +147,12 @@ public sealed partial class LlmJobGrain(
             JobTelemetry.Finished(span, Job.Phase);
 
             await PublishOutcomeAsync();
+            quota.Release(Job.Job!);
+            if (Job.Forget(options.Value.Retention))
+            {
+                await PersistUntilStoredAsync();
+            }
+
             await UnwatchAsync();
 
             // Finished: free the memory now; a later status read re-activates from storage.

@@ -49,6 +49,8 @@ public sealed class LocalPipeline : IAsyncDisposable
             ["KAFKA_SESSION_TIMEOUT_MS"] = "6000",
             // The mock broker answers every fetch only after this wait, even when data is there.
             ["KAFKA_FETCH_WAIT_MAX_MS"] = "5",
+            // A local run on this machine: no API keys unless asked for (the gateway warns that this is so).
+            ["AUTH_MODE"] = Environment.GetEnvironmentVariable("AUTH_MODE") ?? "none",
         };
         foreach (var (key, value) in options.Settings)
         {
@@ -150,13 +152,13 @@ public sealed class LocalPipeline : IAsyncDisposable
 
     private static WebApplication BuildSilo(string[] args, IReadOnlyDictionary<string, string?> settings, LocalPipelineOptions options)
     {
-        var builder = CreateBuilder(args, settings, options.SiloUrl, "LlmOrleans.Silo", options.ConfigureTracing);
+        var builder = CreateBuilder(args, settings, options.SiloUrl, "LlmOrleans.Silo", options);
         return builder.AddSiloHost().Build().MapSiloHost();
     }
 
     private static WebApplication BuildGateway(string[] args, IReadOnlyDictionary<string, string?> settings, LocalPipelineOptions options)
     {
-        var builder = CreateBuilder(args, settings, options.GatewayUrl, "LlmOrleans.Gateway", options.ConfigureTracing);
+        var builder = CreateBuilder(args, settings, options.GatewayUrl, "LlmOrleans.Gateway", options);
         return builder.AddGatewayHost().Build().MapGatewayHost();
     }
 
@@ -165,7 +167,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         IReadOnlyDictionary<string, string?> settings,
         string url,
         string serviceName,
-        Action<TracerProviderBuilder>? configureTracing)
+        LocalPipelineOptions options)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -179,10 +181,12 @@ public sealed class LocalPipeline : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection([new("OTEL_SERVICE_NAME", serviceName)]);
         }
 
-        if (configureTracing is not null)
+        if (options.ConfigureTracing is { } configureTracing)
         {
             builder.Services.AddOpenTelemetry().WithTracing(configureTracing);
         }
+
+        options.ConfigureLogging?.Invoke(builder.Logging);
 
         builder.WebHost.UseUrls(url);
         return builder;

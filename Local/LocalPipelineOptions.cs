@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
 
 namespace LlmOrleans.Local;
@@ -22,6 +23,9 @@ public sealed class LocalPipelineOptions
     /// tracer providers see every span of the process, so an exporter added to both receives each span twice.
     /// </summary>
     public Action<TracerProviderBuilder>? ConfigureTracing { get; set; }
+
+    /// <summary>Further logging set-up for both hosts, e.g. a provider that captures every line in tests.</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
     /// <summary>Settings applied to both hosts on top of the environment (e.g. <c>RESULT_TTL</c>).</summary>
     public Dictionary<string, string?> Settings { get; } = [];

@@ -23,6 +23,7 @@ Console.WriteLine(options.InfrastructureOnly
       Orleans dashboard    {{options.SiloUrl}}/dashboard
       Kafka (mock broker)  {{pipeline.BootstrapServers}}
       Redis (Garnet)       {{redis}}
+      Authentication       {{(pipeline.Settings["AUTH_MODE"] == "none" ? "OFF (AUTH_MODE=none): anyone who can reach these ports can use them" : "API keys required (AUTH_MODE=" + pipeline.Settings["AUTH_MODE"] + ")")}}
     Try: curl -s -XPOST {{options.GatewayUrl}}/process -H 'Content-Type: application/json' -d '{"provider":"echo","model":"echo","prompt":"Hello world"}'
     Ctrl+C stops everything.
 

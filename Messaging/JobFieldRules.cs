@@ -11,6 +11,11 @@ public static class JobFieldRules
         ?? Name("model", model)
         ?? Prompt(prompt, limits);
 
+    /// <summary>The first problem with the job's owner fields (both optional), or null when they are valid.</summary>
+    public static JobFieldError? CheckOwner(string? tenant, string? keyId) =>
+        (tenant is null ? null : Name("tenant", tenant))
+        ?? (keyId is null ? null : Name("key_id", keyId));
+
     private static JobFieldError? Name(string field, string? value) => value switch
     {
         null => new(field, $"'{field}' is required."),

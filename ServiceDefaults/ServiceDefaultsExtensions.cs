@@ -36,6 +36,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton<IConnectionMultiplexer>(
             ConnectionMultiplexer.Connect(configuration.GetRedisOptions().ToConfigurationOptions()));
         builder.Services.AddSingleton<QueuedJobIndex>();
+        builder.Services.AddSingleton<InFlightLeases>();
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddProblemDetails();

@@ -14,7 +14,7 @@ trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
 dotnet Local/bin/Release/net10.0/LlmOrleans.Local.dll --infrastructure-only >"$work/infra.log" 2>&1 & pids+=($!)
 until grep -q "export KAFKA" "$work/infra.log"; do sleep 0.5; done
 eval "$(grep 'export KAFKA' "$work/infra.log")"
-ASPNETCORE_URLS=http://127.0.0.1:8088 dotnet Gateway/bin/Release/net10.0/LlmOrleans.Gateway.dll >"$work/gateway.log" 2>&1 & pids+=($!)
+AUTH_MODE=none ASPNETCORE_URLS=http://127.0.0.1:8088 dotnet Gateway/bin/Release/net10.0/LlmOrleans.Gateway.dll >"$work/gateway.log" 2>&1 & pids+=($!)
 dotnet bench/bin/Release/net10.0/LlmOrleans.Bench.dll serve-baseline --port 8090 >"$work/baseline.log" 2>&1 & pids+=($!)
 until curl -sf http://127.0.0.1:8088/health/live >/dev/null && curl -s -o /dev/null http://127.0.0.1:8090/; do sleep 0.5; done
 

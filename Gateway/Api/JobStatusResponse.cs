@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.ServiceDefaults.Redis;
 
@@ -17,7 +18,8 @@ public sealed record JobStatusResponse(
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
     long? InputTokens,
-    long? OutputTokens)
+    long? OutputTokens,
+    [property: JsonIgnore] string? Tenant = null)
 {
     /// <summary>A job its grain knows.</summary>
     public static JobStatusResponse From(JobSnapshot job) => new(
@@ -33,11 +35,12 @@ public sealed record JobStatusResponse(
         job.StartedAt,
         job.CompletedAt,
         job.Usage?.InputTokens,
-        job.Usage?.OutputTokens);
+        job.Usage?.OutputTokens,
+        job.Tenant);
 
     /// <summary>A job accepted by a gateway that no grain has taken yet.</summary>
     public static JobStatusResponse Queued(string requestId, QueuedJob job) => new(
-        requestId, "pending", "queued", job.Provider, job.Model, null, null, 0, job.CreatedAt, null, null, null, null);
+        requestId, "pending", "queued", job.Provider, job.Model, null, null, 0, job.CreatedAt, null, null, null, null, job.Tenant);
 
     private static string PhaseName(JobPhase phase) => phase switch
     {

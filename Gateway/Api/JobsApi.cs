@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Confluent.Kafka;
 using LlmOrleans.Gateway.Jobs;
+using LlmOrleans.Gateway.Security;
 using LlmOrleans.Messaging;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,20 +14,23 @@ namespace LlmOrleans.Gateway.Api;
 public static partial class JobsApi
 {
     private const string RetryAfterSeconds = "5";
+    private const string InFlightRetryAfterSeconds = "1";
 
     /// <summary>Maps the job endpoints.</summary>
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/process", SubmitAsync)
+            .RequireAuthorization(Scopes.Submit)
             .WithName("SubmitJob")
             .WithSummary("Queue an LLM job; answers 202 with its request id once Kafka has it.");
         app.MapGet("/result/{requestId}", GetResultAsync)
+            .RequireAuthorization(Scopes.Read)
             .WithName("GetJobResult")
             .WithSummary("A job's status and, once finished, its output or error.");
         return app;
     }
 
-    private static async Task<Results<Accepted<ProcessAccepted>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+    private static async Task<IResult> SubmitAsync(
         HttpContext context,
         JobPublisher publisher,
         KnownProviders providers,
@@ -88,9 +92,21 @@ public static partial class JobsApi
             });
         }
 
+        var caller = context.GetCaller()!;
+        if (NotAllowed(caller, request) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         try
         {
-            var requestId = await publisher.PublishAsync(request, cancellationToken);
+            if (await publisher.PublishAsync(request, caller, cancellationToken) is not { } requestId)
+            {
+                context.Response.Headers.RetryAfter = InFlightRetryAfterSeconds;
+                var detail = $"This API key already has its maximum of {caller.Key!.MaxInFlight} jobs in flight; retry when some have finished.";
+                return Problems.Field(StatusCodes.Status429TooManyRequests, "Too many jobs in flight", detail, "max_in_flight", detail);
+            }
+
             return TypedResults.Accepted($"/result/{requestId}", new ProcessAccepted(requestId));
         }
         catch (Exception ex) when (ex is KafkaException or RedisException or TimeoutException)
@@ -112,7 +128,8 @@ public static partial class JobsApi
 
         try
         {
-            return await reader.ReadAsync(id.ToString("D")) is { } status
+            // Someone else's job reads exactly like one that does not exist.
+            return await reader.ReadAsync(id.ToString("D")) is { } status && context.GetCaller()!.CanSee(status.Tenant)
                 ? TypedResults.Ok(status)
                 : Problem(StatusCodes.Status404NotFound, "Unknown job",
                     $"No job '{id:D}' is known: it never existed or its result expired.");
@@ -123,6 +140,28 @@ public static partial class JobsApi
             return Problem(StatusCodes.Status503ServiceUnavailable, "Job status unavailable",
                 "Neither the cluster nor Redis answered; retry later.");
         }
+    }
+
+    /// <summary>403 naming the field when the caller's key may not use the job's provider or model.</summary>
+    private static IResult? NotAllowed(Caller caller, ProcessRequest request)
+    {
+        var provider = request.Provider!.Trim().ToLowerInvariant();
+        var model = request.Model!.Trim();
+        if (caller.Key is not { } key)
+        {
+            return null;
+        }
+
+        if (!key.AllowsProvider(provider))
+        {
+            return Problems.Field(StatusCodes.Status403Forbidden, "Provider not allowed", $"This API key may not use provider '{provider}'.",
+                "provider", $"Allowed providers: {string.Join(", ", key.Providers!.Order(StringComparer.Ordinal))}.");
+        }
+
+        return key.AllowsModel(model)
+            ? null
+            : Problems.Field(StatusCodes.Status403Forbidden, "Model not allowed", $"This API key may not use model '{model}'.",
+                "model", $"Allowed models: {string.Join(", ", key.Models!.Order(StringComparer.Ordinal))}.");
     }
 
     /// <summary>

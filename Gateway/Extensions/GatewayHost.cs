@@ -1,4 +1,5 @@
 using LlmOrleans.Gateway.Api;
+using LlmOrleans.Gateway.Security;
 using LlmOrleans.ServiceDefaults;
 
 namespace LlmOrleans.Gateway.Extensions;
@@ -9,20 +10,22 @@ namespace LlmOrleans.Gateway.Extensions;
 /// </summary>
 public static class GatewayHost
 {
-    /// <summary>Shared defaults, the Orleans cluster client and the job API's services.</summary>
+    /// <summary>Shared defaults, the Orleans cluster client, API-key security and the job API's services.</summary>
     public static WebApplicationBuilder AddGatewayHost(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
         builder.AddLlmClusterClient();
+        builder.AddGatewaySecurity();
         builder.AddJobsApi();
         return builder;
     }
 
-    /// <summary>Problem details for every error, health endpoints and the job API.</summary>
+    /// <summary>Problem details for every error, authentication and rate limits, health endpoints and the job API.</summary>
     public static WebApplication MapGatewayHost(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseGatewaySecurity();
         app.MapDefaultEndpoints();
         app.MapJobsApi();
         return app;

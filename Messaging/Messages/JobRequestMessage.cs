@@ -20,4 +20,10 @@ public sealed record JobRequestMessage
 
     /// <summary>When the job was accepted; the consumer's clock when absent.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>The tenant that owns the job (set by the gateway from the caller's API key); absent without authentication.</summary>
+    public string? Tenant { get; init; }
+
+    /// <summary>The id (never the secret) of the API key that submitted the job, whose in-flight quota it holds.</summary>
+    public string? KeyId { get; init; }
 }

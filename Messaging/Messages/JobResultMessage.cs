@@ -24,6 +24,9 @@ public sealed record JobResultMessage
     /// <summary>The provider's (or our) error message, on failure.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The tenant that owns the job, when the gateway authenticated it.</summary>
+    public string? Tenant { get; init; }
+
     /// <summary>Provider attempts made.</summary>
     public int Attempts { get; init; }
 

@@ -1,6 +1,7 @@
 using LlmOrleans.Grains;
 using LlmOrleans.Grains.Outcomes;
 using LlmOrleans.Grains.Providers;
+using LlmOrleans.Grains.Quotas;
 using LlmOrleans.Grains.Telemetry;
 using LlmOrleans.Grains.Watchdog;
 using LlmOrleans.Messaging;
@@ -9,6 +10,7 @@ using LlmOrleans.Providers;
 using LlmOrleans.ServiceDefaults;
 using LlmOrleans.Silo.Health;
 using LlmOrleans.Silo.Kafka;
+using LlmOrleans.Silo.Quotas;
 using LlmOrleans.Silo.Watchdog;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -73,6 +75,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<JobMetrics>();
         builder.Services.AddSingleton<ProviderCircuits>();
         builder.Services.AddSingleton<IJobWatchlist, RedisJobWatchlist>();
+        builder.Services.AddSingleton<IJobQuota, RedisJobQuota>();
         builder.Services.AddHostedService<JobSweeperStarter>();
         builder.Services.AddLlmProviders(configuration);
         builder.Services.AddHealthChecks().AddReadinessCheck<SiloStatusHealthCheck>("cluster");
@@ -126,6 +129,7 @@ public static class SiloHostingExtensions
         options.CircuitOpenBase = Seconds(configuration, "LLM_CIRCUIT_OPEN", options.CircuitOpenBase);
         options.CircuitMaxWait = Seconds(configuration, "LLM_CIRCUIT_MAX_WAIT", options.CircuitMaxWait);
         options.LogPrompts = configuration.GetValue("LOG_PROMPTS", options.LogPrompts);
+        options.Retention = configuration.GetValue("JOB_RETENTION", options.Retention);
         return options;
     }
 

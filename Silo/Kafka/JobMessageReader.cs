@@ -54,9 +54,15 @@ public static class JobMessageReader
             return null;
         }
 
+        if (JobFieldRules.CheckOwner(message.Tenant, message.KeyId) is { } ownerError)
+        {
+            error = ownerError.Message;
+            return null;
+        }
+
         error = null;
         return new LlmJob(requestId, message.Provider!.Trim().ToLowerInvariant(), message.Model!.Trim(), message.Prompt!,
-            message.CreatedAt ?? now);
+            message.CreatedAt ?? now, message.Tenant, message.KeyId);
     }
 
     /// <summary>The canonical request id (lower-case UUID with dashes), from the body or else the key.</summary>

@@ -29,6 +29,8 @@ public sealed class KafkaOutcomePublisher(KafkaJsonProducer producer, IOptions<K
                     Model = job.Model,
                     Prompt = job.Prompt,
                     CreatedAt = job.CreatedAt,
+                    Tenant = job.Tenant,
+                    KeyId = job.KeyId,
                 },
                 DeadLetteredAt = time.GetUtcNow(),
             };
@@ -47,6 +49,7 @@ public sealed class KafkaOutcomePublisher(KafkaJsonProducer producer, IOptions<K
         Model = outcome.Model,
         Output = outcome.Output,
         Error = outcome.Error,
+        Tenant = outcome.Tenant,
         Attempts = outcome.Attempts,
         CreatedAt = outcome.CreatedAt,
         StartedAt = outcome.StartedAt,

@@ -28,8 +28,16 @@ public sealed class LoadClient : IDisposable
             DefaultRequestVersion = HttpVersion.Version11,
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
+        if (Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } apiKey)
+        {
+            Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
         ProcessUri = new Uri(baseUri, "process");
     }
+
+    /// <summary>The environment variable holding the API key for a gateway that requires one (<c>--url</c>).</summary>
+    public const string ApiKeyVariable = "LLMORLEANS_API_KEY";
 
     /// <summary>The client; its base address is the gateway.</summary>
     public HttpClient Http { get; }

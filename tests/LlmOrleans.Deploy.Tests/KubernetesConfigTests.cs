@@ -48,14 +48,15 @@ public sealed class KubernetesConfigTests
     }
 
     [Fact]
-    public void ExampleOverlay_BuildsOnTheBase_MergesConfigAndReplacesTheSecret()
+    public void ExampleOverlay_BuildsOnTheBase_MergesConfigAndReplacesTheSecrets()
     {
         var overlay = Yaml.Load("deploy/k8s/overlays/example/kustomization.yaml");
+        var baseSecrets = Yaml.Load("deploy/k8s/base/kustomization.yaml").At("secretGenerator").Items().Select(s => s.At("name").Text()).Order();
         Assert.Contains("../../base", overlay.At("resources").Items().Select(i => i.Text()));
 
-        var secret = Assert.Single(overlay.At("secretGenerator").Items());
-        Assert.Equal("llm-orleans-secrets", secret.At("name").Text());
-        Assert.Equal("replace", secret.At("behavior").Text());
+        var secrets = overlay.At("secretGenerator").Items().ToList();
+        Assert.Equal(baseSecrets, secrets.Select(s => s.At("name").Text()).Order());
+        Assert.All(secrets, s => Assert.Equal("replace", s.At("behavior").Text()));
 
         var config = Assert.Single(overlay.At("configMapGenerator").Items());
         Assert.Equal("llm-orleans-config", config.At("name").Text());

@@ -1,6 +1,7 @@
 using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.Grains.Outcomes;
 using LlmOrleans.Grains.Providers;
+using LlmOrleans.Grains.Quotas;
 using LlmOrleans.Grains.Watchdog;
 using LlmOrleans.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<JobRunner>();
             silo.Services.AddSingleton(RunningJobs);
             silo.Services.AddSingleton<IJobWatchlist>(Watchlist);
+            silo.Services.AddSingleton<IJobQuota>(Quota);
             silo.Services.AddSingleton<JobMetrics>();
             silo.Services.AddSingleton<ProviderCircuits>();
             silo.Services.AddSingleton<ILlmClientRegistry>(new FakeClientRegistry(Provider));
@@ -74,6 +76,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public RunningJobs RunningJobs { get; } = new();
 
     public InMemoryJobWatchlist Watchlist { get; } = new();
+
+    public RecordingJobQuota Quota { get; } = new();
 
     public RecordingOutcomePublisher Outcomes { get; } = new();
 

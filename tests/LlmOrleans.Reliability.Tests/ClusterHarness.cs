@@ -25,6 +25,7 @@ public sealed class ClusterHarness : IAsyncDisposable
             ["REDIS_PORT"] = redis.Port.ToString(),
             ["ORLEANS_SERVICE_ID"] = $"reliability-{Guid.NewGuid():N}",
             ["ORLEANS_CLUSTER_ID"] = "reliability",
+            ["AUTH_MODE"] = "none",
             ["ORLEANS_ADVERTISED_IP"] = "127.0.0.1",
             ["ORLEANS_SILO_PORT"] = "0",
             ["ORLEANS_GATEWAY_PORT"] = "0",

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LlmOrleans.Messaging;
 
@@ -26,9 +28,12 @@ public static class MessagingConfigurationExtensions
                     configuration.GetValue("KAFKA_FETCH_WAIT_MAX_MS", o.FetchWaitMax.TotalMilliseconds));
                 o.ProduceTimeout = TimeSpan.FromMilliseconds(
                     configuration.GetValue("KAFKA_PRODUCE_TIMEOUT_MS", o.ProduceTimeout.TotalMilliseconds));
+                KafkaSecuritySettings.Apply(configuration, o);
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaOptions>, KafkaSecuritySettings>());
 
         services.AddOptions<JobRequestLimits>()
             .Configure(o => o.MaxPromptBytes = configuration.GetValue("MAX_PROMPT_BYTES", o.MaxPromptBytes))

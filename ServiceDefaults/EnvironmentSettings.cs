@@ -9,7 +9,10 @@ namespace LlmOrleans.ServiceDefaults;
 /// </summary>
 public static class EnvironmentSettings
 {
-    /// <summary>Redis location from <c>REDIS_HOST</c>, <c>REDIS_PORT</c>, <c>REDIS_PASSWORD</c>, <c>REDIS_SSL</c>.</summary>
+    /// <summary>
+    /// Redis location and credentials from <c>REDIS_HOST</c>, <c>REDIS_PORT</c>, <c>REDIS_USER</c>, <c>REDIS_PASSWORD</c>,
+    /// <c>REDIS_SSL</c>, <c>REDIS_SSL_HOST</c>, <c>REDIS_CA_FILE</c>.
+    /// </summary>
     public static RedisOptions GetRedisOptions(this IConfiguration configuration)
     {
         var options = new RedisOptions();
@@ -29,8 +32,11 @@ public static class EnvironmentSettings
     {
         options.Host = configuration["REDIS_HOST"] ?? options.Host;
         options.Port = configuration.GetValue("REDIS_PORT", options.Port);
+        options.User = configuration["REDIS_USER"] ?? options.User;
         options.Password = configuration["REDIS_PASSWORD"] ?? options.Password;
         options.Ssl = configuration.GetValue("REDIS_SSL", options.Ssl);
+        options.SslHost = configuration["REDIS_SSL_HOST"] ?? options.SslHost;
+        options.CaFile = configuration["REDIS_CA_FILE"] ?? options.CaFile;
     }
 
     internal static void BindClusterIdentity(this IConfiguration configuration, ClusterIdentityOptions options)

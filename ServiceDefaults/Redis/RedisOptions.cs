@@ -14,11 +14,23 @@ public sealed class RedisOptions
     [Range(1, 65535)]
     public int Port { get; set; } = 6379;
 
+    /// <summary>ACL user name (<c>REDIS_USER</c>); the default user when unset.</summary>
+    public string? User { get; set; }
+
     /// <summary>Password (<c>REDIS_PASSWORD</c>); from the environment only, never logged.</summary>
     public string? Password { get; set; }
 
     /// <summary>Use TLS (<c>REDIS_SSL</c>).</summary>
     public bool Ssl { get; set; }
+
+    /// <summary>The name the server's certificate must carry, when it is not <see cref="Host"/> (<c>REDIS_SSL_HOST</c>).</summary>
+    public string? SslHost { get; set; }
+
+    /// <summary>
+    /// PEM file of the certificate authority that signed the server's certificate (<c>REDIS_CA_FILE</c>), for a
+    /// private CA; the system's trusted roots when unset.
+    /// </summary>
+    public string? CaFile { get; set; }
 
     /// <summary>
     /// Connection settings that survive outages: never give up at start-up, keep reconnecting, and
@@ -29,14 +41,21 @@ public sealed class RedisOptions
         var options = new ConfigurationOptions
         {
             EndPoints = { { Host, Port } },
+            User = User,
             Password = Password,
             Ssl = Ssl,
+            SslHost = SslHost,
             AbortOnConnectFail = false,
             ConnectTimeout = 5000,
             SyncTimeout = 5000,
             AsyncTimeout = 5000,
             ClientName = "llm-orleans",
         };
+        if (CaFile is { Length: > 0 })
+        {
+            options.TrustIssuer(CaFile);
+        }
+
         return options;
     }
 }

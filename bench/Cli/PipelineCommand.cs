@@ -12,6 +12,11 @@ public sealed class PipelineCommand : AsyncCommand<PipelineSettings>
         var body = settings.Body();
         await using var target = await TargetStartup.StartAsync(settings.Target(), body);
         var run = await PipelineScenario.RunAsync(target, body, settings.Plan());
+        if (settings.SettleSeconds > 0)
+        {
+            run = run with { Settled = await Settle.MeasureAsync(target, TimeSpan.FromSeconds(settings.SettleSeconds)) };
+        }
+
         var report = new BenchReport { Command = "pipeline", Target = target.Description, Runs = [run], Notes = TargetStartup.Notes(target) };
         return await ReportOutput.PublishAsync(report, settings.Json);
     }

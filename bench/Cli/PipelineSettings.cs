@@ -35,6 +35,11 @@ public sealed class PipelineSettings : ResultSettings
     [DefaultValue(30.0)]
     public double DrainTimeoutSeconds { get; init; } = 30.0;
 
+    [CommandOption("--settle <SECONDS>")]
+    [Description("After the run: wait this long with no load, then read memory and job grains again (0: don't)")]
+    [DefaultValue(0.0)]
+    public double SettleSeconds { get; init; }
+
     public PipelinePlan Plan() => new(
         Connections, TimeSpan.FromSeconds(WarmupSeconds), TimeSpan.FromSeconds(DurationSeconds), RequestTimeout,
         Rate, Clients, MaxInFlight, TimeSpan.FromSeconds(DrainTimeoutSeconds), ResultPlan());
@@ -43,7 +48,8 @@ public sealed class PipelineSettings : ResultSettings
     {
         var result = base.Validate();
         return !result.Successful ? result
-            : DurationSeconds <= 0 || WarmupSeconds < 0 ? ValidationResult.Error("--duration must be positive and --warmup not negative.")
+            : DurationSeconds <= 0 || WarmupSeconds < 0 || SettleSeconds < 0
+                ? ValidationResult.Error("--duration must be positive, --warmup and --settle not negative.")
             : Rate is not null && Clients is not null ? ValidationResult.Error("Give --rate (open loop) or --clients (closed loop), not both.")
             : Rate <= 0 || Clients < 1 ? ValidationResult.Error("--rate and --clients must be positive.")
             : ValidationResult.Success();

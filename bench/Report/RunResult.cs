@@ -66,6 +66,9 @@ public sealed record RunResult
     /// <summary>This process once the run had ended.</summary>
     public required MemoryFigures MemoryAfter { get; init; }
 
+    /// <summary>After <c>--settle</c>: memory and job grains once the system sat idle.</summary>
+    public SettledFigures? Settled { get; init; }
+
     /// <summary>CPU, GC and thread pool of this process over the run.</summary>
     public required RuntimeFigures Runtime { get; init; }
 }

@@ -44,6 +44,10 @@ public static class SummaryTable
 
         Row("RSS before / after / peak (MiB)", r => $"{r.MemoryBefore.WorkingSetMib:0} / {r.MemoryAfter.WorkingSetMib:0} / {r.MemoryAfter.PeakWorkingSetMib:0}");
         Row("GC heap before / after (MiB)", r => $"{r.MemoryBefore.GcHeapMib:0} / {r.MemoryAfter.GcHeapMib:0}");
+        Row("settled: after (s)", r => r.Settled is { } s ? F(s.Seconds, "0") : null);
+        Row("  RSS / vs before", r => r.Settled is { } s ? $"{s.Memory.WorkingSetMib:0} MiB / {s.Memory.WorkingSetMib / r.MemoryBefore.WorkingSetMib - 1:+0.0%;-0.0%}" : null);
+        Row("  GC heap / vs before", r => r.Settled is { } s ? $"{s.Memory.GcHeapMib:0} MiB / {s.Memory.GcHeapMib / r.MemoryBefore.GcHeapMib - 1:+0.0%;-0.0%}" : null);
+        Row("  job grains at end / settled", r => r.Settled is { JobGrainsAtEnd: { } end } s ? $"{N(end)} / {N(s.JobGrainsAfter ?? 0)}" : null);
 
         Row("CPU used (cores)", r => F(r.Runtime.CpuCores, "0.00"));
         Row("GC pause (% of wall) / gen0,1,2", r => $"{F(r.Runtime.GcPausePercent, "0.0")} % / {r.Runtime.Gen0},{r.Runtime.Gen1},{r.Runtime.Gen2}");

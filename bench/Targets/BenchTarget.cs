@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using LlmOrleans.Local;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LlmOrleans.Bench.Targets;
 
@@ -61,6 +62,19 @@ public sealed class BenchTarget : IAsyncDisposable
         var description = $"embedded (silo + gateway in this process, mock Kafka, {redis}, ECHO_LATENCY_MS={echoLatency}), " +
                           $"started in {clock.Elapsed.TotalSeconds:0.0} s";
         return new BenchTarget(gateway, pipeline.BootstrapServers, echoLatency, description, pipeline);
+    }
+
+    /// <summary>Active <c>LlmJobGrain</c>s across the cluster, when the pipeline runs in this process; else null.</summary>
+    public async Task<int?> JobGrainActivationsAsync()
+    {
+        if (_pipeline is null)
+        {
+            return null;
+        }
+
+        var management = _pipeline.SiloServices.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        var statistics = await management.GetSimpleGrainStatistics();
+        return statistics.Where(s => s.GrainType.Contains("LlmJobGrain", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
     }
 
     public async ValueTask DisposeAsync()

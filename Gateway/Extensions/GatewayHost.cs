@@ -1,4 +1,5 @@
 using LlmOrleans.Gateway.Api;
+using LlmOrleans.Gateway.Ui;
 using LlmOrleans.ServiceDefaults;
 
 namespace LlmOrleans.Gateway.Extensions;
@@ -9,22 +10,24 @@ namespace LlmOrleans.Gateway.Extensions;
 /// </summary>
 public static class GatewayHost
 {
-    /// <summary>Shared defaults, the Orleans cluster client and the job API's services.</summary>
+    /// <summary>Shared defaults, the Orleans cluster client, the job API's and the jobs page's services.</summary>
     public static WebApplicationBuilder AddGatewayHost(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
         builder.AddLlmClusterClient();
         builder.AddJobsApi();
+        builder.AddJobsUi();
         return builder;
     }
 
-    /// <summary>Problem details for every error, health endpoints and the job API.</summary>
+    /// <summary>Problem details for every error, health endpoints, the job API and the jobs page.</summary>
     public static WebApplication MapGatewayHost(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapDefaultEndpoints();
         app.MapJobsApi();
+        app.MapJobsUi();
         return app;
     }
 }

@@ -62,8 +62,8 @@ public sealed class SiloStats(RunningJobs runningJobs, ConsumerLag lag, TimeProv
     }
 
     /// <summary>Takes the jobs taken since the last call, oldest first.</summary>
-    internal List<RecentJob> DrainTaken() => _taken.Drain();
+    public List<RecentJob> DrainTaken() => _taken.Drain();
 
     /// <summary>Puts back jobs whose push to Redis failed.</summary>
-    internal void ReturnTaken(List<RecentJob> jobs) => _taken.Return(jobs);
+    public void ReturnTaken(List<RecentJob> jobs) => _taken.Return(jobs);
 }

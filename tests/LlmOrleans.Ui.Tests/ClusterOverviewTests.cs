@@ -79,11 +79,11 @@ public sealed class ClusterOverviewTests
     public void Build_Latency_ReadsPercentilesOffTheSummedHistograms()
     {
         // One silo answered fast, the other slowly: the cluster's p50 is neither silo's p50.
-        var fast = Histogram(Enumerable.Repeat(0.05, 60));
-        var slow = Histogram(Enumerable.Repeat(2.0, 40));
+        var fast = Histograms.Of(Enumerable.Repeat(0.05, 60));
+        var slow = Histograms.Of(Enumerable.Repeat(2.0, 40));
         var overview = ClusterOverview.Build(
             [
-                Silo("a", Now, latency: [new("groq", "llama", fast, 1), new("echo", "echo", Histogram([0.0001]), 0)]),
+                Silo("a", Now, latency: [new("groq", "llama", fast, 1), new("echo", "echo", Histograms.Of([0.0001]), 0)]),
                 Silo("b", Now, latency: [new("groq", "llama", slow, 2)]),
             ],
             JobTotals.Zero,
@@ -92,9 +92,9 @@ public sealed class ClusterOverviewTests
         Assert.Equal(["echo", "groq"], overview.Latency.Select(l => l.Provider));
         var groq = overview.Latency[1];
         Assert.Equal((100L, 3L), (groq.Answered, groq.Failed));
-        Assert.Equal(Math.Round(Bound(0.05) * 1000, 3), groq.P50Ms);
-        Assert.Equal(Math.Round(Bound(2.0) * 1000, 3), groq.P95Ms);
-        Assert.Equal(Math.Round(Bound(2.0) * 1000, 3), groq.P99Ms);
+        Assert.Equal(Math.Round(Histograms.Bound(0.05) * 1000, 3), groq.P50Ms);
+        Assert.Equal(Math.Round(Histograms.Bound(2.0) * 1000, 3), groq.P95Ms);
+        Assert.Equal(Math.Round(Histograms.Bound(2.0) * 1000, 3), groq.P99Ms);
     }
 
     private static SiloStatsSnapshot Silo(
@@ -106,17 +106,4 @@ public sealed class ClusterOverviewTests
         IReadOnlyList<LatencyHistogram>? latency = null,
         IReadOnlyList<PartitionLag>? lag = null) =>
         new(id, "host", writtenAt.AddHours(-1), writtenAt, totals ?? JobTotals.Zero, inFlight, completions ?? [], latency ?? [], lag ?? []);
-
-    private static double Bound(double seconds) => LatencyBuckets.UpperBound(LatencyBuckets.IndexOf(seconds));
-
-    private static long[] Histogram(IEnumerable<double> samples)
-    {
-        var counts = new long[LatencyBuckets.Count];
-        foreach (var sample in samples)
-        {
-            counts[LatencyBuckets.IndexOf(sample)]++;
-        }
-
-        return counts;
-    }
 }

@@ -48,20 +48,20 @@ public sealed class LatencyBucketsTests
     public void Percentile_IsTheBoundOfTheBucketTheRankFallsIn()
     {
         // 90 calls of 10 ms, 9 of 500 ms, 1 of 3 s.
-        var counts = Histogram(Enumerable.Repeat(0.010, 90).Concat(Enumerable.Repeat(0.5, 9)).Append(3.0));
+        var counts = Histograms.Of(Enumerable.Repeat(0.010, 90).Concat(Enumerable.Repeat(0.5, 9)).Append(3.0));
 
-        Assert.Equal(Bound(0.010), LatencyBuckets.Percentile(counts, 0.50));
-        Assert.Equal(Bound(0.010), LatencyBuckets.Percentile(counts, 0.90));
-        Assert.Equal(Bound(0.5), LatencyBuckets.Percentile(counts, 0.95));
-        Assert.Equal(Bound(0.5), LatencyBuckets.Percentile(counts, 0.99));
-        Assert.Equal(Bound(3.0), LatencyBuckets.Percentile(counts, 1.0));
+        Assert.Equal(Histograms.Bound(0.010), LatencyBuckets.Percentile(counts, 0.50));
+        Assert.Equal(Histograms.Bound(0.010), LatencyBuckets.Percentile(counts, 0.90));
+        Assert.Equal(Histograms.Bound(0.5), LatencyBuckets.Percentile(counts, 0.95));
+        Assert.Equal(Histograms.Bound(0.5), LatencyBuckets.Percentile(counts, 0.99));
+        Assert.Equal(Histograms.Bound(3.0), LatencyBuckets.Percentile(counts, 1.0));
     }
 
     [Fact]
     public void Percentile_OfOneCall_IsItsBucket_AndOfNone_IsUnknown()
     {
-        Assert.Equal(Bound(0.2), LatencyBuckets.Percentile(Histogram([0.2]), 0.99));
-        Assert.Equal(Bound(0.2), LatencyBuckets.Percentile(Histogram([0.2]), 0.01));
+        Assert.Equal(Histograms.Bound(0.2), LatencyBuckets.Percentile(Histograms.Of([0.2]), 0.99));
+        Assert.Equal(Histograms.Bound(0.2), LatencyBuckets.Percentile(Histograms.Of([0.2]), 0.01));
         Assert.Null(LatencyBuckets.Percentile(new long[LatencyBuckets.Count], 0.5));
         Assert.Null(LatencyBuckets.Percentile([], 0.5));
     }
@@ -71,7 +71,7 @@ public sealed class LatencyBucketsTests
     {
         var random = new Random(42);
         var samples = Enumerable.Range(0, 10_000).Select(_ => Math.Exp(random.NextDouble() * 8 - 6)).ToList();
-        var counts = Histogram(samples);
+        var counts = Histograms.Of(samples);
         var sorted = samples.Order().ToList();
 
         foreach (var q in new[] { 0.5, 0.95, 0.99 })
@@ -88,23 +88,10 @@ public sealed class LatencyBucketsTests
         double[] first = [0.001, 0.02, 0.02, 1.5], second = [0.3, 0.02, 45];
         var sum = new long[LatencyBuckets.Count];
 
-        LatencyBuckets.AddInto(sum, Histogram(first));
-        LatencyBuckets.AddInto(sum, Trimmed(Histogram(second)));
+        LatencyBuckets.AddInto(sum, Histograms.Of(first));
+        LatencyBuckets.AddInto(sum, Trimmed(Histograms.Of(second)));
 
-        Assert.Equal(Histogram(first.Concat(second)), sum);
-    }
-
-    private static double Bound(double seconds) => LatencyBuckets.UpperBound(LatencyBuckets.IndexOf(seconds));
-
-    private static long[] Histogram(IEnumerable<double> samples)
-    {
-        var counts = new long[LatencyBuckets.Count];
-        foreach (var sample in samples)
-        {
-            counts[LatencyBuckets.IndexOf(sample)]++;
-        }
-
-        return counts;
+        Assert.Equal(Histograms.Of(first.Concat(second)), sum);
     }
 
     private static long[] Trimmed(long[] counts) => counts[..(Array.FindLastIndex(counts, c => c != 0) + 1)];

@@ -18,6 +18,7 @@ Console.WriteLine(options.InfrastructureOnly
 
     LlmOrleans is running on embedded infrastructure (in memory; nothing survives exit).
       Gateway (HTTP API)   {{options.GatewayUrl}}   POST /process, GET /result/{request_id}
+      Jobs page            {{options.GatewayUrl}}/ui
       Silo health          {{options.SiloUrl}}/health/ready
       Metrics (Prometheus) {{options.GatewayUrl}}/metrics, {{options.SiloUrl}}/metrics
       Orleans dashboard    {{options.SiloUrl}}/dashboard

@@ -1,5 +1,6 @@
 using LlmOrleans.Gateway.Api;
 using LlmOrleans.Gateway.Security;
+using LlmOrleans.Gateway.Ui;
 using LlmOrleans.ServiceDefaults;
 
 namespace LlmOrleans.Gateway.Extensions;
@@ -10,17 +11,18 @@ namespace LlmOrleans.Gateway.Extensions;
 /// </summary>
 public static class GatewayHost
 {
-    /// <summary>Shared defaults, the Orleans cluster client, API-key security and the job API's services.</summary>
+    /// <summary>Shared defaults, the Orleans cluster client, API-key security, the job API's and the jobs page's services.</summary>
     public static WebApplicationBuilder AddGatewayHost(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
         builder.AddLlmClusterClient();
         builder.AddGatewaySecurity();
         builder.AddJobsApi();
+        builder.AddJobsUi();
         return builder;
     }
 
-    /// <summary>Problem details for every error, authentication and rate limits, health endpoints and the job API.</summary>
+    /// <summary>Problem details for every error, authentication and rate limits, health endpoints, the job API and the jobs page.</summary>
     public static WebApplication MapGatewayHost(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -28,6 +30,7 @@ public static class GatewayHost
         app.UseGatewaySecurity();
         app.MapDefaultEndpoints();
         app.MapJobsApi();
+        app.MapJobsUi();
         return app;
     }
 }

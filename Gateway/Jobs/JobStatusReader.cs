@@ -43,6 +43,23 @@ public sealed partial class JobStatusReader(IClusterClient cluster, QueuedJobInd
         return await grain.GetAsync() is { } taken ? JobStatusResponse.From(taken) : null;
     }
 
+    /// <summary>The job's prompt while its grain keeps it; null when it does not, or the cluster does not answer.</summary>
+    public async Task<string?> ReadPromptAsync(string requestId)
+    {
+        try
+        {
+            return await cluster.GetGrain<ILlmJobGrain>(requestId).GetPromptAsync().AsTask().WaitAsync(GrainTimeout);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPromptUnavailable(ex, requestId);
+            return null;
+        }
+    }
+
+    [LoggerMessage(401, LogLevel.Warning, "Job {RequestId}: the cluster did not answer for the prompt")]
+    private partial void LogPromptUnavailable(Exception exception, string requestId);
+
     [LoggerMessage(400, LogLevel.Warning, "Job {RequestId}: the cluster did not answer; falling back to the queued index")]
     private partial void LogClusterUnavailable(Exception exception, string requestId);
 }

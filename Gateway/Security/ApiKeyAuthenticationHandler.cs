@@ -25,9 +25,11 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private const string ScopeClaim = "scope";
 
-    /// <summary>The policy that lets only keys with <paramref name="scope"/> through.</summary>
+    /// <summary>The policy that lets only keys with <paramref name="scope"/> through; <c>admin</c> includes reading.</summary>
     public static AuthorizationPolicy PolicyFor(string scope) =>
-        new AuthorizationPolicyBuilder(SchemeName).RequireClaim(ScopeClaim, scope).Build();
+        new AuthorizationPolicyBuilder(SchemeName)
+            .RequireClaim(ScopeClaim, scope == Scopes.Read ? [Scopes.Read, Scopes.Admin] : [scope])
+            .Build();
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -10,11 +10,12 @@ namespace LlmOrleans.Silo.Extensions;
 /// </summary>
 public static class SiloHost
 {
-    /// <summary>Shared defaults, the Orleans silo with the job grains, and the Kafka side.</summary>
+    /// <summary>Shared defaults, the Orleans silo with the job grains, its job stats, and the Kafka side.</summary>
     public static WebApplicationBuilder AddSiloHost(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
         builder.AddLlmSilo();
+        builder.AddSiloStats();
         builder.AddKafkaJobIngestion();
         return builder;
     }

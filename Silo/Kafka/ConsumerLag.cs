@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Confluent.Kafka;
 using LlmOrleans.Messaging.Telemetry;
+using LlmOrleans.ServiceDefaults.Stats;
 
 namespace LlmOrleans.Silo.Kafka;
 
@@ -14,11 +15,20 @@ public sealed class ConsumerLag
     private const long RefreshEveryMs = 1000;
 
     private long _nextRefreshAt;
-    private volatile IReadOnlyList<Measurement<long>> _latest = [];
+    private volatile IReadOnlyList<PartitionLag> _latest = [];
 
     public ConsumerLag(IMeterFactory meterFactory) =>
         meterFactory.Create(KafkaTelemetry.Name).CreateObservableGauge(
-            "llmorleans.kafka.consumer.lag", () => _latest, "{message}", "Messages not yet read, per assigned partition.");
+            "llmorleans.kafka.consumer.lag",
+            () => _latest.Select(p => new Measurement<long>(
+                p.Lag,
+                new KeyValuePair<string, object?>("topic", p.Topic),
+                new KeyValuePair<string, object?>("partition", p.Partition))),
+            "{message}",
+            "Messages not yet read, per assigned partition.");
+
+    /// <summary>The lag of each assigned partition as last computed; empty while none is known.</summary>
+    public IReadOnlyList<PartitionLag> Partitions => _latest;
 
     /// <summary>Recomputes the lag of the assigned partitions, at most once a second. Consume thread only.</summary>
     public void Refresh(IConsumer<byte[], byte[]> consumer)
@@ -30,15 +40,12 @@ public sealed class ConsumerLag
         }
 
         _nextRefreshAt = now + RefreshEveryMs;
-        var lags = new List<Measurement<long>>();
+        var lags = new List<PartitionLag>();
         foreach (var partition in consumer.Assignment)
         {
             if (LagOf(consumer, partition) is { } lag)
             {
-                lags.Add(new Measurement<long>(
-                    lag,
-                    new KeyValuePair<string, object?>("topic", partition.Topic),
-                    new KeyValuePair<string, object?>("partition", partition.Partition.Value)));
+                lags.Add(new PartitionLag(partition.Topic, partition.Partition.Value, lag));
             }
         }
 

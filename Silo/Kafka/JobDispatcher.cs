@@ -6,6 +6,7 @@ using LlmOrleans.Messaging;
 using LlmOrleans.Messaging.Messages;
 using LlmOrleans.Messaging.Telemetry;
 using LlmOrleans.ServiceDefaults.Redis;
+using LlmOrleans.Silo.Stats;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ namespace LlmOrleans.Silo.Kafka;
 public sealed partial class JobDispatcher(
     IGrainFactory grains,
     QueuedJobIndex queued,
+    SiloStats stats,
     KafkaJsonProducer producer,
     IOptions<KafkaOptions> kafka,
     IOptions<JobRequestLimits> limits,
@@ -50,6 +52,12 @@ public sealed partial class JobDispatcher(
     private async Task SubmitAsync(LlmJob job)
     {
         var result = await grains.GetGrain<ILlmJobGrain>(job.RequestId).SubmitAsync(job);
+        if (result == SubmitResult.Accepted)
+        {
+            // Counted before the step below can fail: the retry after it would find the job a duplicate.
+            stats.Taken(job.RequestId, job.CreatedAt, job.Tenant);
+        }
+
         await queued.RemoveAsync(job.RequestId);
         if (result == SubmitResult.Duplicate)
         {

@@ -21,6 +21,7 @@ public static class GatewayHostingExtensions
         var redis = builder.Configuration.GetRedisOptions().ToConfigurationOptions();
         var identity = builder.Configuration.GetClusterIdentity();
         var connection = new ClusterConnection();
+        var hostedBefore = builder.Services.Where(d => d.ServiceType == typeof(IHostedService)).ToHashSet();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -39,21 +40,32 @@ public static class GatewayHostingExtensions
                 return true;
             });
         });
+        // The client's own hosted service would hold up the host's start until a silo answers: run it in the background.
+        var clientServices = builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && !hostedBefore.Contains(d)).ToList();
+        clientServices.ForEach(d => builder.Services.Remove(d));
+        builder.Services.AddHostedService(services => new ClusterClientConnector(
+            clientServices.Select(d => (IHostedService)Resolve(services, d)).ToList(),
+            services.GetRequiredService<ILogger<ClusterClientConnector>>()));
         builder.Services.AddSingleton<JobStatusReader>();
         builder.Services.AddSingleton(connection);
         builder.Services.AddHealthChecks().AddReadinessCheck<ClusterConnectionHealthCheck>("cluster");
 
-        // The cluster client keeps retrying until a silo is up. Starting hosted services concurrently lets
-        // the HTTP API serve meanwhile: jobs are accepted into Kafka and read as queued.
-        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         return builder;
     }
+
+    private static object Resolve(IServiceProvider services, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(services)
+        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
 
     /// <summary>Adds the job API's services: Kafka publishing and its readiness check, known providers, metrics, JSON.</summary>
     public static WebApplicationBuilder AddJobsApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddKafkaOptions(builder.Configuration);
         builder.Services.AddHostedService<KafkaTopicProvisioner>();
+
+        // Topic provisioning waits up to 10 s for a broker that is down; the HTTP API serves meanwhile (503s).
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddSingleton<KafkaJsonProducer>();
         builder.Services.AddSingleton<KafkaHealthCheck>();
         builder.Services.AddHealthChecks().AddReadinessCheck<KafkaHealthCheck>("kafka");

@@ -7,16 +7,21 @@ namespace LlmOrleans.Grains;
 public sealed class RunningJobs
 {
     private int _count;
+    private long _startedTotal;
     private TaskCompletionSource _idle = NewIdle(completed: true);
 
     /// <summary>Jobs started in this process and not yet finished.</summary>
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Jobs started in this process since it began.</summary>
+    public long StartedTotal => Interlocked.Read(ref _startedTotal);
 
     /// <summary>A job started running here.</summary>
     public void Started()
     {
         lock (this)
         {
+            _startedTotal++;
             if (_count++ == 0)
             {
                 _idle = NewIdle(completed: false);

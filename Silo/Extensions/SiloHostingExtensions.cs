@@ -10,6 +10,7 @@ using LlmOrleans.Providers;
 using LlmOrleans.ServiceDefaults;
 using LlmOrleans.Silo.Health;
 using LlmOrleans.Silo.Kafka;
+using LlmOrleans.Silo.Memory;
 using LlmOrleans.Silo.Quotas;
 using LlmOrleans.Silo.Watchdog;
 using Microsoft.AspNetCore.Builder;
@@ -77,6 +78,11 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<IJobWatchlist, RedisJobWatchlist>();
         builder.Services.AddSingleton<IJobQuota, RedisJobQuota>();
         builder.Services.AddHostedService<JobSweeperStarter>();
+        builder.Services.AddOptions<IdleTrimOptions>()
+            .Configure(o => o.IdleAfter = Seconds(configuration, "IDLE_TRIM_SECONDS", o.IdleAfter))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<IdleMemoryTrimmer>();
         builder.Services.AddLlmProviders(configuration);
         builder.Services.AddHealthChecks().AddReadinessCheck<SiloStatusHealthCheck>("cluster");
         return builder;

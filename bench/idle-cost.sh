@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Target 5 (idle cost): the silo's memory and job-grain activations before a run of N jobs, when it ends, and
+# after it sat idle. The silo, gateway and embedded infrastructure (mock broker + Garnet) are separate processes,
+# so the figures are the silo's alone: the mock broker keeps every message in memory and would hide them.
+# Usage: bench/idle-cost.sh [jobs=100000] [rate=1000] [settle_seconds=120]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=${1:-100000}; rate=${2:-1000}; settle=${3:-120}
+duration=$(awk -v j="$jobs" -v r="$rate" 'BEGIN { printf "%.0f", j / r }')
+for project in Local Silo Gateway bench; do dotnet build "$project" -c Release -v q >/dev/null; done
+work=$(mktemp -d); pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
+
+dotnet Local/bin/Release/net10.0/LlmOrleans.Local.dll --infrastructure-only >"$work/infra.log" 2>&1 & pids+=($!)
+until grep -q "export KAFKA" "$work/infra.log"; do sleep 0.5; done
+eval "$(grep 'export KAFKA' "$work/infra.log")"
+export ORLEANS_ADVERTISED_IP=127.0.0.1 ORLEANS_SILO_PORT=0 ORLEANS_GATEWAY_PORT=0 AUTH_MODE=none Logging__LogLevel__Default=Warning
+ASPNETCORE_URLS=http://127.0.0.1:8101 dotnet Silo/bin/Release/net10.0/LlmOrleans.Silo.dll >"$work/silo.log" 2>&1 & silo=$!; pids+=($silo)
+ASPNETCORE_URLS=http://127.0.0.1:8100 dotnet Gateway/bin/Release/net10.0/LlmOrleans.Gateway.dll >"$work/gateway.log" 2>&1 & pids+=($!)
+until curl -sf http://127.0.0.1:8101/health/ready >/dev/null && curl -sf http://127.0.0.1:8100/health/ready >/dev/null; do sleep 0.5; done
+
+sample() { # label
+  local rss activations
+  rss=$(awk '/VmRSS/ { r = $2 } /VmHWM/ { p = $2 } END { printf "%.0f (peak %.0f)", r / 1024, p / 1024 }' "/proc/$silo/status")
+  activations=$(curl -s http://127.0.0.1:8101/metrics | awk '
+    /^orleans_catalog_activation_created_total\{.*grain_type="llmjob"/ { created = $NF }
+    /^orleans_catalog_activation_destroyed_total\{.*grain_type="llmjob"/ { destroyed = $NF }
+    END { printf "%d active (%d created, %d deactivated so far)", created - destroyed, created, destroyed }')
+  echo "$1: silo RSS ${rss} MiB, LlmJobGrain ${activations}"
+}
+bench() { dotnet bench/bin/Release/net10.0/LlmOrleans.Bench.dll pipeline --url http://127.0.0.1:8100 --kafka "$KAFKA_BOOTSTRAP_SERVERS" "$@"; }
+
+bench --rate 200 --duration 5 --warmup 1 >"$work/warmup.txt"   # JIT and pools warm, as in service
+sleep 10
+sample "before (after a 6 s warm-up at 200 jobs/s)"
+bench --rate "$rate" --duration "$duration" --warmup 0 --drain-timeout 120 --json "$work/run.json" | tail -40
+sample "when the run ended"
+sleep "$settle"
+sample "after ${settle} s idle"

@@ -62,9 +62,20 @@ public static partial class JobsApi
                 new Dictionary<string, string[]> { [FieldOf(ex.Path)] = [ex.Message] },
                 title: "The body is not valid JSON for a job.");
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (IOException ex)
         {
-            return TooLarge(limits.Value);
+            // Kestrel refused the body as it streamed in: over the limit, or not valid HTTP framing. A chunk size
+            // that overflows comes as a bare IOException, not a BadHttpRequestException (aspnet/KestrelHttpServer#1899),
+            // whose message is not ours to echo. Either way the client's fault, so never a 500.
+            var status = (ex as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest;
+            var message = ex is BadHttpRequestException ? ex.Message : "The body is not valid HTTP chunked framing.";
+            return status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => TooLarge(limits.Value),
+                StatusCodes.Status400BadRequest => TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["body"] = [message] }, title: "The body could not be read."),
+                _ => Problem(status, "The body could not be read.", message),
+            };
         }
 
         if (request is null)

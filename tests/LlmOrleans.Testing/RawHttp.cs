@@ -11,15 +11,15 @@ namespace LlmOrleans.Testing;
 public static class RawHttp
 {
     /// <summary>
-    /// Sends <paramref name="request"/>, then half-closes the connection so a server waiting for more body
-    /// sees its end, and reads the response (skipping interim 1xx responses) until the server closes.
+    /// Sends <paramref name="request"/> and reads the response to it (skipping interim 1xx responses). The
+    /// connection stays open for writing: Kestrel takes a client's half-close for a disconnect and would not
+    /// answer, so the request must be complete by its own framing.
     /// </summary>
     public static async Task<RawHttpResponse> SendAsync(Uri server, byte[] request, TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
         using var socket = await ConnectAsync(server, cancel.Token);
         await socket.SendAsync(request, SocketFlags.None, cancel.Token);
-        socket.Shutdown(SocketShutdown.Send);
 
         return await ReceiveResponseAsync(socket, cancel.Token);
     }

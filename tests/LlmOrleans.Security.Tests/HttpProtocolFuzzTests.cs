@@ -2,6 +2,7 @@ using System.Text;
 using CsCheck;
 using LlmOrleans.Security.Tests.Generators;
 using LlmOrleans.Testing;
+using Xunit.Abstractions;
 
 namespace LlmOrleans.Security.Tests;
 
@@ -13,7 +14,7 @@ namespace LlmOrleans.Security.Tests;
 /// Replay a failure with its seed (see <see cref="Fuzz"/>).
 /// </summary>
 [Collection(HostileInputCollection.Name)]
-public sealed class HttpProtocolFuzzTests(HostileInputFixture fixture)
+public sealed class HttpProtocolFuzzTests(HostileInputFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly int[] ApplicationStatuses = [202, 400, 404, 405, 413, 415, 422];
@@ -39,7 +40,7 @@ public sealed class HttpProtocolFuzzTests(HostileInputFixture fixture)
             {
                 AssertApplicationOrProtocolAnswer(response, mayBeProtocolError: true);
             }
-        }, iter: Fuzz.Cases(300), print: id => $"GET /result/{id.PathText}");
+        }, writeLine: output.WriteLine, iter: Fuzz.Cases(300), print: id => $"GET /result/{id.PathText}");
 
         await fixture.AssertStillServesAsync();
     }
@@ -76,7 +77,7 @@ public sealed class HttpProtocolFuzzTests(HostileInputFixture fixture)
             {
                 Interlocked.Increment(ref accepted);
             }
-        }, iter: Fuzz.Cases(300), print: headers => string.Join(" | ", headers.Select(h => h.Name.Length + h.Value.Length > 200 ? $"{h.Name}: ({h.Value.Length} chars)" : h.ToString())));
+        }, writeLine: output.WriteLine, iter: Fuzz.Cases(300), print: headers => string.Join(" | ", headers.Select(h => h.Name.Length + h.Value.Length > 200 ? $"{h.Name}: ({h.Value.Length} chars)" : h.ToString())));
 
         Assert.Equal(before + accepted, fixture.RequestTopicCount());
         await fixture.AssertStillServesAsync();
@@ -99,7 +100,7 @@ public sealed class HttpProtocolFuzzTests(HostileInputFixture fixture)
             {
                 Interlocked.Increment(ref accepted);
             }
-        }, iter: Fuzz.Cases(300), print: request => $"{request.Item1} {request.Item2}");
+        }, writeLine: output.WriteLine, iter: Fuzz.Cases(300), print: request => $"{request.Item1} {request.Item2}");
 
         Assert.Equal(before + accepted, fixture.RequestTopicCount());
         await fixture.AssertStillServesAsync();

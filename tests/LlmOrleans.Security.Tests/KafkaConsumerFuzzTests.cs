@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsCheck;
 using LlmOrleans.Security.Tests.Generators;
 using LlmOrleans.Testing;
+using Xunit.Abstractions;
 
 namespace LlmOrleans.Security.Tests;
 
@@ -14,7 +15,7 @@ namespace LlmOrleans.Security.Tests;
 /// One generated barrage per run; replay a failure with its seed (see <see cref="Fuzz"/>).
 /// </summary>
 [Collection(HostileInputCollection.Name)]
-public sealed class KafkaConsumerFuzzTests(HostileInputFixture fixture)
+public sealed class KafkaConsumerFuzzTests(HostileInputFixture fixture, ITestOutputHelper output)
 {
     private const int InvalidMessages = 300;
     private const int MaxRawPayloadBytes = 64 * 1024;
@@ -26,7 +27,7 @@ public sealed class KafkaConsumerFuzzTests(HostileInputFixture fixture)
     {
         var barrage = Gen.Select(KafkaMessageGen.Invalid.Array[InvalidMessages], KafkaMessageGen.Valid.Array[2 * HostileInputFixture.Partitions]);
 
-        await barrage.SampleAsync(RunBarrageAsync, iter: 1, threads: 1, print: b =>
+        await barrage.SampleAsync(RunBarrageAsync, writeLine: output.WriteLine, iter: 1, threads: 1, print: b =>
             $"{b.Item1.Length} invalid ({string.Join(", ", b.Item1.GroupBy(m => m.Kind).Select(g => $"{g.Count()} {g.Key}"))}), {b.Item2.Length} valid");
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using CsCheck;
 using LlmOrleans.Security.Tests.Generators;
 using LlmOrleans.Testing;
+using Xunit.Abstractions;
 
 namespace LlmOrleans.Security.Tests;
 
@@ -12,7 +13,7 @@ namespace LlmOrleans.Security.Tests;
 /// they run with the prompt exactly as sent. Replay a failure with its seed (see <see cref="Fuzz"/>).
 /// </summary>
 [Collection(HostileInputCollection.Name)]
-public sealed class PostBodyFuzzTests(HostileInputFixture fixture)
+public sealed class PostBodyFuzzTests(HostileInputFixture fixture, ITestOutputHelper output)
 {
     private static readonly HashSet<string> KnownProviders = new(["echo", "groq", "openai"], StringComparer.OrdinalIgnoreCase);
 
@@ -23,10 +24,12 @@ public sealed class PostBodyFuzzTests(HostileInputFixture fixture)
     {
         var before = fixture.RequestTopicCount();
         var accepted = new ConcurrentBag<(string RequestId, string Prompt)>();
+        var outcomes = new ConcurrentDictionary<string, int>();
 
         await Gen.Select(JobJsonGen.Body, Gen.Bool).SampleAsync(async (body, chunked) =>
         {
             var expected = ExpectedAnswer.For(body.Root, body.Members, KnownProviders);
+            outcomes.AddOrUpdate(expected is ExpectedAnswer.Rejected r ? $"400 {r.Field}" : "202", 1, (_, n) => n + 1);
 
             var answer = await Http.PostAsync(Encoding.UTF8.GetBytes(body.Root.Text), chunked: chunked);
 
@@ -41,8 +44,9 @@ public sealed class PostBodyFuzzTests(HostileInputFixture fixture)
                     ProblemAssert.NamesField(answer.Problem(), rejected.Field);
                     break;
             }
-        }, iter: Fuzz.Cases(400), print: c => $"{c.Item1.Root.Text} (chunked: {c.Item2})");
+        }, writeLine: output.WriteLine, iter: Fuzz.Cases(400), print: c => $"{c.Item1.Root.Text} (chunked: {c.Item2})");
 
+        output.WriteLine($"Expected answers: {string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key}: {o.Value}"))}");
         Assert.Equal(before + accepted.Count, fixture.RequestTopicCount());
         foreach (var (requestId, prompt) in accepted)
         {
@@ -78,7 +82,7 @@ public sealed class PostBodyFuzzTests(HostileInputFixture fixture)
             {
                 answer.Problem();
             }
-        }, iter: Fuzz.Cases(400), print: c => $"{Convert.ToHexString(c.Item1)} (chunked: {c.Item2})");
+        }, writeLine: output.WriteLine, iter: Fuzz.Cases(400), print: c => $"{Convert.ToHexString(c.Item1)} (chunked: {c.Item2})");
 
         Assert.Equal(before + accepted, fixture.RequestTopicCount());
         await fixture.AssertStillServesAsync();
@@ -96,7 +100,7 @@ public sealed class PostBodyFuzzTests(HostileInputFixture fixture)
 
                 Assert.True(answer.Status == 400, $"expected 400, got {answer}");
                 ProblemAssert.NamesField(answer.Problem(), field);
-            }, iter: Fuzz.Cases(200), print: c => $"{c.Item1}: {Convert.ToHexString(c.Item2)} between '{c.Item3}' and '{c.Item4}'");
+            }, writeLine: output.WriteLine, iter: Fuzz.Cases(200), print: c => $"{c.Item1}: {Convert.ToHexString(c.Item2)} between '{c.Item3}' and '{c.Item4}'");
 
         Assert.Equal(before, fixture.RequestTopicCount());
     }
@@ -155,7 +159,7 @@ public sealed class PostBodyFuzzTests(HostileInputFixture fixture)
             {
                 answer.Problem();
             }
-        }, iter: Fuzz.Cases(200), print: c => $"Content-Type: {c.Type ?? "(none)"}");
+        }, writeLine: output.WriteLine, iter: Fuzz.Cases(200), print: c => $"Content-Type: {c.Type ?? "(none)"}");
 
         Assert.Equal(before + accepted, fixture.RequestTopicCount());
         await fixture.AssertStillServesAsync();

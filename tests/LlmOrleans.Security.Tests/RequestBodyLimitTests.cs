@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using LlmOrleans.Testing;
+using Xunit.Abstractions;
 
 namespace LlmOrleans.Security.Tests;
 
@@ -10,7 +11,7 @@ namespace LlmOrleans.Security.Tests;
 /// a hostile client has finished sending.
 /// </summary>
 [Collection(HostileInputCollection.Name)]
-public sealed class RequestBodyLimitTests(HostileInputFixture fixture)
+public sealed class RequestBodyLimitTests(HostileInputFixture fixture, ITestOutputHelper output)
 {
     private const long FiftyMiB = 50L * 1024 * 1024;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -64,6 +65,7 @@ public sealed class RequestBodyLimitTests(HostileInputFixture fixture)
         });
         var response = await RawHttp.ReceiveResponseAsync(socket, cancel.Token);
         var sentWhenAnswered = Interlocked.Read(ref sent);
+        output.WriteLine($"Answered {response.Status} after {sentWhenAnswered:N0} of {FiftyMiB:N0} bytes (limit {BodyLimit:N0}).");
 
         Assert.Equal(413, response.Status);
         ProblemAssert.IsProblem(response);

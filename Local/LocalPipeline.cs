@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using LlmOrleans.Gateway.Extensions;
+using LlmOrleans.Gateway.Health;
 using LlmOrleans.LocalInfra;
 using LlmOrleans.Messaging;
 using LlmOrleans.Silo.Extensions;
@@ -65,6 +66,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             {
                 await pipeline.StartHostAsync(BuildSilo(args, settings, options));
                 await pipeline.StartHostAsync(BuildGateway(args, settings, options));
+                await pipeline.WaitForGatewayToReachSiloAsync();
             }
 
             return pipeline;
@@ -95,6 +97,20 @@ public sealed class LocalPipeline : IAsyncDisposable
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         await signalled.Task;
+    }
+
+    /// <summary>
+    /// The gateway's cluster client connects in the background; a local run is ready once it reached the silo,
+    /// so the first status read does not meet a gateway still looking for it.
+    /// </summary>
+    private async Task WaitForGatewayToReachSiloAsync()
+    {
+        var connection = GatewayServices.GetRequiredService<ClusterConnection>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (connection.ConnectedGateways == 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
+        }
     }
 
     /// <summary>The service provider of the gateway host (for tests).</summary>

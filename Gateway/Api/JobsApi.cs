@@ -52,7 +52,7 @@ public static partial class JobsApi
 
         if (context.Request.ContentLength > bodyLimit)
         {
-            return TooLarge(limits.Value);
+            return BodyTooLarge(bodyLimit);
         }
 
         ProcessRequest? request;
@@ -66,9 +66,20 @@ public static partial class JobsApi
                 new Dictionary<string, string[]> { [FieldOf(ex.Path)] = [ex.Message] },
                 title: "The body is not valid JSON for a job.");
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (IOException ex)
         {
-            return TooLarge(limits.Value);
+            // Kestrel refused the body as it streamed in: over the limit, or not valid HTTP framing. A chunk size
+            // that overflows comes as a bare IOException, not a BadHttpRequestException (aspnet/KestrelHttpServer#1899),
+            // whose message is not ours to echo. Either way the client's fault, so never a 500.
+            var status = (ex as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest;
+            var message = ex is BadHttpRequestException ? ex.Message : "The body is not valid HTTP chunked framing.";
+            return status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => BodyTooLarge(bodyLimit),
+                StatusCodes.Status400BadRequest => TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["body"] = [message] }, title: "The body could not be read."),
+                _ => Problem(status, "The body could not be read.", message),
+            };
         }
 
         if (request is null)
@@ -80,7 +91,7 @@ public static partial class JobsApi
         if (JobFieldRules.Check(request.Provider, request.Model, request.Prompt, limits.Value) is { } error)
         {
             return error.TooLarge
-                ? TooLarge(limits.Value)
+                ? PromptTooLarge(limits.Value)
                 : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [error.Field] = [error.Message] });
         }
 
@@ -170,9 +181,15 @@ public static partial class JobsApi
     /// </summary>
     private static long BodyLimit(JobRequestLimits limits) => 2L * limits.MaxPromptBytes + 64 * 1024;
 
-    private static ProblemHttpResult TooLarge(JobRequestLimits limits) =>
-        Problem(StatusCodes.Status413PayloadTooLarge, "Prompt too large",
-            $"'prompt' is larger than {limits.MaxPromptBytes} bytes (MAX_PROMPT_BYTES).");
+    private static IResult PromptTooLarge(JobRequestLimits limits) =>
+        Problems.Field(StatusCodes.Status413PayloadTooLarge, "Prompt too large",
+            $"'prompt' is larger than {limits.MaxPromptBytes} bytes (MAX_PROMPT_BYTES).",
+            "prompt", $"'prompt' is larger than {limits.MaxPromptBytes} bytes (MAX_PROMPT_BYTES).");
+
+    private static IResult BodyTooLarge(long bodyLimit) =>
+        Problems.Field(StatusCodes.Status413PayloadTooLarge, "Body too large",
+            $"The body is larger than {bodyLimit} bytes (2 × MAX_PROMPT_BYTES + 64 KiB), so the prompt in it is over MAX_PROMPT_BYTES.",
+            "body", $"The body is larger than {bodyLimit} bytes.");
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);

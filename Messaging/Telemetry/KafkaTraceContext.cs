@@ -33,12 +33,15 @@ public static class KafkaTraceContext
     /// <summary>The remote parent context in <paramref name="headers"/>, or null when absent or malformed.</summary>
     public static ActivityContext? Extract(Headers? headers)
     {
-        if (headers is null || !headers.TryGetLastBytes(TraceParentHeader, out var traceParent))
+        // A Kafka header may have no value at all (null): that carries no context, like a missing header.
+        if (headers is null || !headers.TryGetLastBytes(TraceParentHeader, out var traceParent) || traceParent is null)
         {
             return null;
         }
 
-        var traceState = headers.TryGetLastBytes(TraceStateHeader, out var state) ? Encoding.UTF8.GetString(state) : null;
+        var traceState = headers.TryGetLastBytes(TraceStateHeader, out var state) && state is not null
+            ? Encoding.UTF8.GetString(state)
+            : null;
         return ActivityContext.TryParse(Encoding.ASCII.GetString(traceParent), traceState, isRemote: true, out var context)
             ? context
             : null;

@@ -37,7 +37,7 @@ public sealed partial class JobDispatcher(
     public async Task<bool> DispatchAsync(ConsumeResult<byte[], byte[]> message, CancellationToken stopping)
     {
         using var span = KafkaTelemetry.StartProcess(message, "submit");
-        var job = JobMessageReader.Read(message.Message.Key, message.Message.Value, limits.Value, time.GetUtcNow(), out var error);
+        var job = Read(message, out var error);
         span?.SetTag("request_id", job?.RequestId);
         if (job is null)
         {
@@ -47,6 +47,24 @@ public sealed partial class JobDispatcher(
         return job is null
             ? await RetryAsync(ct => DeadLetterAsync(message, error!, ct), message.TopicPartitionOffset, null, stopping)
             : await RetryAsync(_ => SubmitAsync(job), message.TopicPartitionOffset, job.RequestId, stopping);
+    }
+
+    /// <summary>
+    /// The job in the message, or why it is none. Whatever the reader throws makes the message invalid too:
+    /// left unhandled it would hold its partition's committed offset back for good.
+    /// </summary>
+    private LlmJob? Read(ConsumeResult<byte[], byte[]> message, out string? error)
+    {
+        try
+        {
+            return JobMessageReader.Read(message.Message.Key, message.Message.Value, limits.Value, time.GetUtcNow(), out error);
+        }
+        catch (Exception ex)
+        {
+            LogUnreadable(ex, message.TopicPartitionOffset.ToString());
+            error = $"The message could not be read ({ex.GetType().Name}).";
+            return null;
+        }
     }
 
     private async Task SubmitAsync(LlmJob job)
@@ -123,4 +141,7 @@ public sealed partial class JobDispatcher(
 
     [LoggerMessage(202, LogLevel.Warning, "Message {Source}, job {RequestId}: hand-off failed (try {Attempt}); retrying")]
     private partial void LogDispatchRetry(Exception exception, string source, string? requestId, int attempt);
+
+    [LoggerMessage(224, LogLevel.Error, "Message {Source} could not be read; it goes to the dead-letter topic")]
+    private partial void LogUnreadable(Exception exception, string source);
 }

@@ -84,4 +84,58 @@ public static class KafkaTopic
             ? producer.ProduceAsync(new TopicPartition(topic, p), message)
             : producer.ProduceAsync(topic, message));
     }
+
+    /// <summary>
+    /// Writes each message to its own partition, in order, with one producer, and returns where each landed.
+    /// Values may be anything up to the topic's limit; keys, values and header values may be null.
+    /// </summary>
+    public static async Task<IReadOnlyList<TopicPartitionOffset>> ProduceRawAsync(
+        string bootstrapServers, string topic, IReadOnlyList<(int Partition, Message<byte[]?, byte[]?> Message)> messages)
+    {
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            Acks = Acks.All,
+            EnableIdempotence = true,
+            LingerMs = 5,
+            MessageMaxBytes = 16 * 1024 * 1024,
+        }).Build();
+        var delivered = await Task.WhenAll(messages.Select(m =>
+            producer.ProduceAsync(new TopicPartition(topic, m.Partition), m.Message)));
+        return [.. delivered.Select(d => d.TopicPartitionOffset)];
+    }
+
+    /// <summary>The next offset to be written on each partition of <paramref name="topic"/>.</summary>
+    public static IReadOnlyDictionary<int, long> EndOffsets(string bootstrapServers, string topic)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = $"ends-{Guid.NewGuid():N}",
+        }).Build();
+        return Partitions(bootstrapServers, topic).ToDictionary(
+            p => p.Partition.Value,
+            p => consumer.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(10)).High.Value);
+    }
+
+    /// <summary>The offsets <paramref name="groupId"/> has committed on each partition of <paramref name="topic"/> (-1001 when none).</summary>
+    public static IReadOnlyDictionary<int, long> CommittedOffsets(string bootstrapServers, string groupId, string topic)
+    {
+        // Only asks the group coordinator; never joins the group, so the members keep their partitions.
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = groupId,
+            EnableAutoCommit = false,
+        }).Build();
+        return consumer.Committed(Partitions(bootstrapServers, topic), TimeSpan.FromSeconds(10))
+            .ToDictionary(p => p.Partition.Value, p => p.Offset.Value);
+    }
+
+    private static List<TopicPartition> Partitions(string bootstrapServers, string topic)
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
+        return [.. admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions
+            .Select(p => new TopicPartition(topic, p.PartitionId))];
+    }
 }

@@ -2,6 +2,8 @@
 # Target 5 (idle cost): the silo's memory and job-grain activations before a run of N jobs, when it ends, and
 # after it sat idle. The silo, gateway and embedded infrastructure (mock broker + Garnet) are separate processes,
 # so the figures are the silo's alone: the mock broker keeps every message in memory and would hide them.
+# "Before" is taken the same way as "after": once the silo has sat idle for the settle time after a warm-up,
+# so its idle trim (IDLE_TRIM_SECONDS, 30 here) has run in both.
 # Usage: bench/idle-cost.sh [jobs=100000] [rate=1000] [settle_seconds=120]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +16,8 @@ trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
 dotnet Local/bin/Release/net10.0/LlmOrleans.Local.dll --infrastructure-only >"$work/infra.log" 2>&1 & pids+=($!)
 until grep -q "export KAFKA" "$work/infra.log"; do sleep 0.5; done
 eval "$(grep 'export KAFKA' "$work/infra.log")"
-export ORLEANS_ADVERTISED_IP=127.0.0.1 ORLEANS_SILO_PORT=0 ORLEANS_GATEWAY_PORT=0 AUTH_MODE=none Logging__LogLevel__Default=Warning
+export ORLEANS_ADVERTISED_IP=127.0.0.1 ORLEANS_SILO_PORT=0 ORLEANS_GATEWAY_PORT=0 AUTH_MODE=none Logging__LogLevel__Default=Warning \
+  Logging__LogLevel__LlmOrleans.Silo.Memory=Information IDLE_TRIM_SECONDS=30
 ASPNETCORE_URLS=http://127.0.0.1:8101 dotnet Silo/bin/Release/net10.0/LlmOrleans.Silo.dll >"$work/silo.log" 2>&1 & silo=$!; pids+=($silo)
 ASPNETCORE_URLS=http://127.0.0.1:8100 dotnet Gateway/bin/Release/net10.0/LlmOrleans.Gateway.dll >"$work/gateway.log" 2>&1 & pids+=($!)
 until curl -sf http://127.0.0.1:8101/health/ready >/dev/null && curl -sf http://127.0.0.1:8100/health/ready >/dev/null; do sleep 0.5; done
@@ -31,9 +34,10 @@ sample() { # label
 bench() { dotnet bench/bin/Release/net10.0/LlmOrleans.Bench.dll pipeline --url http://127.0.0.1:8100 --kafka "$KAFKA_BOOTSTRAP_SERVERS" "$@"; }
 
 bench --rate 200 --duration 5 --warmup 1 >"$work/warmup.txt"   # JIT and pools warm, as in service
-sleep 10
-sample "before (after a 6 s warm-up at 200 jobs/s)"
+sleep "$settle"
+sample "before: ${settle} s idle after a 6 s warm-up at 200 jobs/s"
 bench --rate "$rate" --duration "$duration" --warmup 0 --drain-timeout 120 --json "$work/run.json" | tail -40
 sample "when the run ended"
 sleep "$settle"
 sample "after ${settle} s idle"
+grep -h "compacted the heap" "$work/silo.log" || true

@@ -28,8 +28,9 @@ public sealed partial class IdleMemoryTrimmer(
             return;
         }
 
-        var trimmedAt = jobs.StartedTotal;
-        var lastSeen = trimmedAt;
+        // Jobs started before this loop runs count as a busy spell too.
+        var trimmedAt = 0L;
+        var lastSeen = jobs.StartedTotal;
         var quietSince = time.GetTimestamp();
         using var timer = new PeriodicTimer(Tick, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))

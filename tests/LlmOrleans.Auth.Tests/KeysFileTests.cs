@@ -1,5 +1,7 @@
 using System.Text.Json;
 using LlmOrleans.Gateway.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LlmOrleans.Auth.Tests;
 
@@ -49,6 +51,31 @@ public sealed class KeysFileTests
         var entries = new[] { new ApiKeyEntry { Id = "a", Sha256 = hash }, new ApiKeyEntry { Id = "b", Sha256 = hash } };
 
         Assert.Contains("'sha256'", new ApiKeyStore(TimeProvider.System).Replace(entries.Select(e => ("test", e))));
+    }
+
+    [Fact]
+    public async Task KeysFromConfiguration_AreInForce_BesideNoFile()
+    {
+        var secret = TestKeys.New("from-config");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth:Keys:0:Id"] = "config-key",
+            ["Auth:Keys:0:Tenant"] = "team-c",
+            ["Auth:Keys:0:Sha256"] = ApiKey.Hash(secret),
+            ["Auth:Keys:0:Scopes:0"] = "jobs:read",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddSingleton<ApiKeyStore>();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection("Auth"));
+        await using var provider = services.BuildServiceProvider();
+        using var reloader = ActivatorUtilities.CreateInstance<ApiKeyReloader>(provider);
+
+        await reloader.StartAsync(CancellationToken.None);
+        var key = provider.GetRequiredService<ApiKeyStore>().Find(secret);
+        await reloader.StopAsync(CancellationToken.None);
+
+        Assert.Equal(("config-key", "team-c"), (key?.Id, key?.Tenant));
+        Assert.Equal(["jobs:read"], key!.Scopes);
+        Assert.Null(provider.GetRequiredService<ApiKeyStore>().Find(secret + "x"));
     }
 
     private static string RepoRoot()

@@ -17,8 +17,8 @@ dotnet Local/bin/Release/net10.0/LlmOrleans.Local.dll --infrastructure-only >"$w
 until grep -q "export KAFKA" "$work/infra.log"; do sleep 0.5; done
 eval "$(grep 'export KAFKA' "$work/infra.log")"
 export ORLEANS_ADVERTISED_IP=127.0.0.1 ORLEANS_SILO_PORT=0 ORLEANS_GATEWAY_PORT=0 AUTH_MODE=none Logging__LogLevel__Default=Warning \
-  Logging__LogLevel__LlmOrleans.Silo.Memory=Information IDLE_TRIM_SECONDS=30
-ASPNETCORE_URLS=http://127.0.0.1:8101 dotnet Silo/bin/Release/net10.0/LlmOrleans.Silo.dll >"$work/silo.log" 2>&1 & silo=$!; pids+=($silo)
+  IDLE_TRIM_SECONDS=30
+env Logging__LogLevel__LlmOrleans.Silo.Memory=Information ASPNETCORE_URLS=http://127.0.0.1:8101 dotnet Silo/bin/Release/net10.0/LlmOrleans.Silo.dll >"$work/silo.log" 2>&1 & silo=$!; pids+=($silo)
 ASPNETCORE_URLS=http://127.0.0.1:8100 dotnet Gateway/bin/Release/net10.0/LlmOrleans.Gateway.dll >"$work/gateway.log" 2>&1 & pids+=($!)
 until curl -sf http://127.0.0.1:8101/health/ready >/dev/null && curl -sf http://127.0.0.1:8100/health/ready >/dev/null; do sleep 0.5; done
 
@@ -29,7 +29,11 @@ sample() { # label
     /^orleans_catalog_activation_created_total\{.*grain_type="llmjob"/ { created = $NF }
     /^orleans_catalog_activation_destroyed_total\{.*grain_type="llmjob"/ { destroyed = $NF }
     END { printf "%d active (%d created, %d deactivated so far)", created - destroyed, created, destroyed }')
-  echo "$1: silo RSS ${rss} MiB, LlmJobGrain ${activations}"
+  heap=$(curl -s http://127.0.0.1:8101/metrics | awk '
+    /^dotnet_gc_last_collection_heap_size_bytes\{/ { heap += $NF }
+    /^dotnet_gc_last_collection_memory_committed_size_bytes\{/ { committed = $NF }
+    END { printf "%.0f MiB (committed %.0f MiB)", heap / 1048576, committed / 1048576 }')
+  echo "$1: silo RSS ${rss} MiB, GC heap at the last collection ${heap}, LlmJobGrain ${activations}"
 }
 bench() { dotnet bench/bin/Release/net10.0/LlmOrleans.Bench.dll pipeline --url http://127.0.0.1:8100 --kafka "$KAFKA_BOOTSTRAP_SERVERS" "$@"; }
 

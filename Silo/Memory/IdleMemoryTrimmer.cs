@@ -10,7 +10,8 @@ namespace LlmOrleans.Silo.Memory;
 /// Hands memory back after a busy spell. A silo that goes quiet allocates next to nothing, so the GC never
 /// runs again and the heap keeps the size the load gave it. Once no job has started for
 /// <see cref="IdleTrimOptions.IdleAfter"/> after some did, this compacts the heap once, aggressively, which
-/// returns the freed pages to the operating system. One blocking collection per busy spell, while idle.
+/// returns the freed pages to the operating system, then asks the C allocator to do the same for native memory
+/// (librdkafka's and the runtime's). One blocking collection per busy spell, while idle.
 /// </summary>
 public sealed partial class IdleMemoryTrimmer(
     RunningJobs jobs,
@@ -56,6 +57,7 @@ public sealed partial class IdleMemoryTrimmer(
         var before = Environment.WorkingSet;
         var clock = Stopwatch.StartNew();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeap.Trim();
         LogTrimmed(before / (1024 * 1024), Environment.WorkingSet / (1024 * 1024), clock.Elapsed.TotalMilliseconds);
     }
 

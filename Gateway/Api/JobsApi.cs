@@ -139,11 +139,9 @@ public static partial class JobsApi
 
         try
         {
-            // Someone else's job reads exactly like one that does not exist.
-            return await reader.ReadAsync(id.ToString("D")) is { } status && context.GetCaller()!.CanSee(status.Tenant)
+            return await reader.ReadForAsync(id.ToString("D"), context.GetCaller()!) is { } status
                 ? TypedResults.Ok(status)
-                : Problem(StatusCodes.Status404NotFound, "Unknown job",
-                    $"No job '{id:D}' is known: it never existed or its result expired.");
+                : Problems.UnknownJob(id);
         }
         catch (Exception ex) when (ex is ClusterUnavailableException or RedisException or TimeoutException)
         {

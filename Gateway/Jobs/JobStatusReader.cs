@@ -1,4 +1,5 @@
 using LlmOrleans.Gateway.Api;
+using LlmOrleans.Gateway.Security;
 using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.ServiceDefaults.Redis;
 
@@ -42,6 +43,13 @@ public sealed partial class JobStatusReader(IClusterClient cluster, QueuedJobInd
         // The grain may have taken the job (and dropped the mark) between the two reads above.
         return await grain.GetAsync() is { } taken ? JobStatusResponse.From(taken) : null;
     }
+
+    /// <summary>
+    /// The job's status as <paramref name="caller"/> may see it: null when no such job is known or it belongs to
+    /// another tenant, so someone else's job reads exactly like one that does not exist.
+    /// </summary>
+    public async Task<JobStatusResponse?> ReadForAsync(string requestId, Caller caller) =>
+        await ReadAsync(requestId) is { } status && caller.CanSee(status.Tenant) ? status : null;
 
     /// <summary>The job's prompt while its grain keeps it; null when it does not, or the cluster does not answer.</summary>
     public async Task<string?> ReadPromptAsync(string requestId)

@@ -1,3 +1,4 @@
+using LlmOrleans.Gateway.Api;
 using LlmOrleans.Gateway.Jobs;
 using LlmOrleans.Gateway.Security;
 using LlmOrleans.ServiceDefaults.Stats;
@@ -100,11 +101,9 @@ public static class JobsUi
 
         try
         {
-            // Another tenant's job reads exactly like one that does not exist, as on GET /result.
-            return await reader.ReadAsync(id.ToString("D")) is { } status && context.GetCaller()!.CanSee(status.Tenant)
+            return await reader.ReadForAsync(id.ToString("D"), context.GetCaller()!) is { } status
                 ? TypedResults.Ok(JobDetailResponse.From(status, await reader.ReadPromptAsync(status.RequestId)))
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown job",
-                    detail: $"No job '{id:D}' is known: it never existed or its result expired.");
+                : Problems.UnknownJob(id);
         }
         catch (Exception ex) when (ex is ClusterUnavailableException or RedisException or TimeoutException)
         {

@@ -29,11 +29,41 @@ public static class Step
     public static ProviderStep Permanent(string message, int statusCode = 400) =>
         _ => throw new LlmProviderException(message, isTransient: false, statusCode);
 
-    /// <summary>A provider that is down: transient 503s until <paramref name="until"/>, then <paramref name="text"/>.</summary>
-    public static ProviderStep DownUntil(DateTime until, string text) =>
-        cancellationToken => DateTime.UtcNow < until
-            ? throw new LlmProviderException("503 upstream unavailable", isTransient: true, 503)
-            : Reply(text)(cancellationToken);
+    /// <summary>
+    /// A provider that is down: transient 503s, each after <paramref name="failAfter"/>, until
+    /// <paramref name="until"/>, then <paramref name="text"/>.
+    /// </summary>
+    public static ProviderStep DownUntil(DateTime until, string text, TimeSpan failAfter = default) =>
+        async cancellationToken =>
+        {
+            if (DateTime.UtcNow >= until)
+            {
+                return await Reply(text)(cancellationToken);
+            }
+
+            await Task.Delay(failAfter, cancellationToken);
+            throw new LlmProviderException("503 upstream unavailable", isTransient: true, 503);
+        };
+
+    /// <summary>
+    /// <paramref name="count"/> calls that each wait until all of them have started (or <paramref name="atMost"/>
+    /// passed), then do what <paramref name="step"/> does: a burst that reaches the provider together.
+    /// </summary>
+    public static ProviderStep[] Together(int count, TimeSpan atMost, ProviderStep step)
+    {
+        var arrived = 0;
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return [.. Enumerable.Range(0, count).Select(_ => (ProviderStep)(async cancellationToken =>
+        {
+            if (Interlocked.Increment(ref arrived) == count)
+            {
+                all.TrySetResult();
+            }
+
+            await Task.WhenAny(all.Task, Task.Delay(atMost, cancellationToken));
+            return await step(cancellationToken);
+        }))];
+    }
 
     /// <summary>Never answers; ends only when the caller cancels (the attempt timeout).</summary>
     public static ProviderStep HangUntilCancelled() =>

@@ -5,13 +5,15 @@
 # "Before" is taken the same way as "after": once the silo has sat idle for the settle time after a warm-up,
 # so its idle trim (IDLE_TRIM_SECONDS, 30 here) has run in both.
 # Usage: bench/idle-cost.sh [jobs=100000] [rate=1000] [settle_seconds=120]
+# With GCDUMP_DIR set, a heap dump of the silo follows each sample (dotnet-gcdump, a dotnet tool): compare them
+# with `dotnet-gcdump report FILE`. Each dump forces a full collection, after the figures were taken.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${1:-100000}; rate=${2:-1000}; settle=${3:-120}
 duration=$(awk -v j="$jobs" -v r="$rate" 'BEGIN { printf "%.0f", j / r }')
 for project in Local Silo Gateway bench; do dotnet build "$project" -c Release -v q >/dev/null; done
 work=$(mktemp -d); pids=()
-trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null; sleep 3; kill -9 "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
 
 dotnet Local/bin/Release/net10.0/LlmOrleans.Local.dll --infrastructure-only >"$work/infra.log" 2>&1 & pids+=($!)
 until grep -q "export KAFKA" "$work/infra.log"; do sleep 0.5; done
@@ -22,7 +24,7 @@ env Logging__LogLevel__LlmOrleans.Silo.Memory=Information ASPNETCORE_URLS=http:/
 ASPNETCORE_URLS=http://127.0.0.1:8100 dotnet Gateway/bin/Release/net10.0/LlmOrleans.Gateway.dll >"$work/gateway.log" 2>&1 & pids+=($!)
 until curl -sf http://127.0.0.1:8101/health/ready >/dev/null && curl -sf http://127.0.0.1:8100/health/ready >/dev/null; do sleep 0.5; done
 
-sample() { # label
+sample() { # label, dump name
   local rss activations
   rss=$(awk '/VmRSS/ { r = $2 } /VmHWM/ { p = $2 } END { printf "%.0f (peak %.0f)", r / 1024, p / 1024 }' "/proc/$silo/status")
   activations=$(curl -s http://127.0.0.1:8101/metrics | awk '
@@ -34,14 +36,17 @@ sample() { # label
     /^dotnet_gc_last_collection_memory_committed_size_bytes\{/ { committed = $NF }
     END { printf "%.0f MiB (committed %.0f MiB)", heap / 1048576, committed / 1048576 }')
   echo "$1: silo RSS ${rss} MiB, GC heap at the last collection ${heap}, LlmJobGrain ${activations}"
+  if [ -n "${GCDUMP_DIR:-}" ]; then
+    mkdir -p "$GCDUMP_DIR"; dotnet-gcdump collect -p "$silo" -o "$GCDUMP_DIR/$2.gcdump" >/dev/null
+  fi
 }
 bench() { dotnet bench/bin/Release/net10.0/LlmOrleans.Bench.dll pipeline --url http://127.0.0.1:8100 --kafka "$KAFKA_BOOTSTRAP_SERVERS" "$@"; }
 
 bench --rate 200 --duration 5 --warmup 1 >"$work/warmup.txt"   # JIT and pools warm, as in service
 sleep "$settle"
-sample "before: ${settle} s idle after a 6 s warm-up at 200 jobs/s"
+sample "before: ${settle} s idle after a 6 s warm-up at 200 jobs/s" before
 bench --rate "$rate" --duration "$duration" --warmup 0 --drain-timeout 120 --json "$work/run.json" | tail -40
-sample "when the run ended"
+sample "when the run ended" ended
 sleep "$settle"
-sample "after ${settle} s idle"
+sample "after ${settle} s idle" after
 grep -h "compacted the heap" "$work/silo.log" || true

@@ -5,7 +5,7 @@
 # Needs wrk (apt-get install -y wrk). Usage: bench/wrk-submit.sh [connections=64] [seconds=10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-connections=${1:-64}; seconds=${2:-10}
+connections=${1:-64}; seconds=${2:-10}; warmup=${WARMUP_SECONDS:-10}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)"; exit 1; }
 dotnet build Local -c Release -v q >/dev/null && dotnet build Gateway -c Release -v q >/dev/null && dotnet build bench -c Release -v q >/dev/null
 work=$(mktemp -d); pids=()
@@ -14,7 +14,7 @@ trap 'kill "${pids[@]}" 2>/dev/null; sleep 3; kill -9 "${pids[@]}" 2>/dev/null; 
 dotnet Local/bin/Release/net10.0/LlmOrleans.Local.dll --infrastructure-only >"$work/infra.log" 2>&1 & pids+=($!)
 until grep -q "export KAFKA" "$work/infra.log"; do sleep 0.5; done
 eval "$(grep 'export KAFKA' "$work/infra.log")"
-AUTH_MODE=none ASPNETCORE_URLS=http://127.0.0.1:8088 dotnet Gateway/bin/Release/net10.0/LlmOrleans.Gateway.dll >"$work/gateway.log" 2>&1 & pids+=($!)
+env AUTH_MODE=none ASPNETCORE_URLS=http://127.0.0.1:8088 ${GATEWAY_ENV:-} dotnet Gateway/bin/Release/net10.0/LlmOrleans.Gateway.dll >"$work/gateway.log" 2>&1 & pids+=($!)
 dotnet bench/bin/Release/net10.0/LlmOrleans.Bench.dll serve-baseline --port 8090 >"$work/baseline.log" 2>&1 & pids+=($!)
 until curl -sf http://127.0.0.1:8088/health/live >/dev/null && curl -s -o /dev/null http://127.0.0.1:8090/; do sleep 0.5; done
 
@@ -24,7 +24,7 @@ wrk.body   = '{"provider":"echo","model":"m","prompt":"Hello from wrk"}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
 run() { # name url
-  wrk -t2 -c"$connections" -d3s -s "$work/post.lua" "$2/process" >/dev/null   # warm-up
+  wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/post.lua" "$2/process" >/dev/null   # warm-up: JIT tiering done
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/post.lua" "$2/process" >"$work/$1.txt"
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/$1.txt")
   p50=$(awk '$1=="50%" {print $2}' "$work/$1.txt"); p99=$(awk '$1=="99%" {print $2}' "$work/$1.txt")

@@ -31,16 +31,10 @@ public sealed class KafkaJsonProducer : IDisposable
         string topic, string key, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
         using var activity = KafkaTelemetry.StartPublish(topic, key);
-        var message = new Message<string, byte[]>
-        {
-            Key = key,
-            Value = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo),
-            Headers = KafkaTraceContext.Inject(activity ?? Activity.Current),
-        };
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var delivered = await _producer.ProduceAsync(topic, message, cancellationToken);
+            var delivered = await _producer.ProduceAsync(topic, CreateMessage(key, value, typeInfo, activity), cancellationToken);
             _metrics.Record(topic, Stopwatch.GetElapsedTime(started), acknowledged: true);
             activity?.SetTag("messaging.destination.partition.id", delivered.Partition.Value.ToString());
             return delivered;
@@ -52,6 +46,29 @@ public sealed class KafkaJsonProducer : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Queues <paramref name="message"/> without waiting: <paramref name="onDelivered"/> runs on the producer's
+    /// poll thread once the broker acknowledged it or it failed, so it must be short and must not block. Throws
+    /// when the message cannot even be queued (the local queue is full, the message too large).
+    /// </summary>
+    public void Produce(string topic, Message<string, byte[]> message, Action<DeliveryReport<string, byte[]>> onDelivered)
+    {
+        var started = Stopwatch.GetTimestamp();
+        _producer.Produce(topic, message, report =>
+        {
+            _metrics.Record(topic, Stopwatch.GetElapsedTime(started), acknowledged: !report.Error.IsError);
+            onDelivered(report);
+        });
+    }
+
+    /// <summary>A message keyed by <paramref name="key"/> with <paramref name="value"/> as JSON, carrying <paramref name="activity"/>'s trace context.</summary>
+    public static Message<string, byte[]> CreateMessage<T>(string key, T value, JsonTypeInfo<T> typeInfo, Activity? activity) => new()
+    {
+        Key = key,
+        Value = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo),
+        Headers = KafkaTraceContext.Inject(activity ?? Activity.Current),
+    };
 
     public void Dispose()
     {

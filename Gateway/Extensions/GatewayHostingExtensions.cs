@@ -70,6 +70,8 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<KafkaHealthCheck>();
         builder.Services.AddHealthChecks().AddReadinessCheck<KafkaHealthCheck>("kafka");
         builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddSingleton<JobAcceptor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<JobAcceptor>());
         builder.Services.AddSingleton<JobPublisher>();
         builder.Services.AddSingleton<KnownProviders>();
         builder.Services.ConfigureHttpJsonOptions(o =>

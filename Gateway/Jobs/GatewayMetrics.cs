@@ -11,6 +11,13 @@ public sealed class GatewayMetrics(IMeterFactory meterFactory)
     private readonly Counter<long> _accepted = meterFactory.Create(MeterName)
         .CreateCounter<long>("llmorleans.jobs.accepted", "{job}", "Jobs accepted: queued and acknowledged by Kafka (HTTP 202).");
 
+    private readonly Histogram<int> _groupSizes = meterFactory.Create(MeterName).CreateHistogram(
+        "llmorleans.gateway.acceptance.group.size", "{job}", "Jobs accepted together: one Redis command and one thread hand-off per group.",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
+
     /// <summary>A job for <paramref name="provider"/> was accepted.</summary>
     public void Accepted(string provider) => _accepted.Add(1, new KeyValuePair<string, object?>("provider", provider));
+
+    /// <summary><paramref name="size"/> jobs went to Redis and Kafka together.</summary>
+    public void GroupStarted(int size) => _groupSizes.Record(size);
 }

@@ -1,20 +1,21 @@
+using System.Diagnostics;
 using LlmOrleans.Gateway.Api;
 using LlmOrleans.Gateway.Security;
 using LlmOrleans.Messaging;
 using LlmOrleans.Messaging.Messages;
+using LlmOrleans.Messaging.Telemetry;
 using LlmOrleans.ServiceDefaults.Redis;
 using Microsoft.Extensions.Options;
 
 namespace LlmOrleans.Gateway.Jobs;
 
 /// <summary>
-/// Accepts a job: takes its place in the caller's in-flight quota, remembers it as queued, then writes it to
-/// the request topic and returns once Kafka acknowledged it. Throws when a step fails, and then the job was
+/// Accepts a job: takes its place in the caller's in-flight quota, then has the <see cref="JobAcceptor"/>
+/// remember it as queued and write it to the request topic, and returns once Kafka acknowledged it. Throws when a step fails, and then the job was
 /// not accepted.
 /// </summary>
 public sealed class JobPublisher(
-    KafkaJsonProducer producer,
-    QueuedJobIndex queued,
+    JobAcceptor acceptor,
     JobQuotas quotas,
     IOptions<KafkaOptions> kafka,
     GatewayMetrics metrics,
@@ -35,37 +36,29 @@ public sealed class JobPublisher(
             return null;
         }
 
+        using var publish = KafkaTelemetry.StartPublish(kafka.Value.RequestTopic, requestId);
+        var message = KafkaJsonProducer.CreateMessage(
+            requestId,
+            new JobRequestMessage
+            {
+                RequestId = requestId,
+                Provider = provider,
+                Model = model,
+                Prompt = request.Prompt,
+                CreatedAt = createdAt,
+                Tenant = caller.Tenant,
+                KeyId = caller.Key?.Id,
+            },
+            MessagingJsonContext.Wire.JobRequestMessage,
+            publish);
         try
         {
-            await queued.MarkAsync(requestId, new QueuedJob(createdAt, provider, model, caller.Tenant));
+            var partition = await acceptor.AcceptAsync(requestId, new QueuedJob(createdAt, provider, model, caller.Tenant), message);
+            publish?.SetTag("messaging.destination.partition.id", partition.Value.ToString());
         }
-        catch
+        catch (Exception ex)
         {
-            quotas.Release(caller.Key, requestId);
-            throw;
-        }
-
-        try
-        {
-            await producer.ProduceAsync(
-                kafka.Value.RequestTopic,
-                requestId,
-                new JobRequestMessage
-                {
-                    RequestId = requestId,
-                    Provider = provider,
-                    Model = model,
-                    Prompt = request.Prompt,
-                    CreatedAt = createdAt,
-                    Tenant = caller.Tenant,
-                    KeyId = caller.Key?.Id,
-                },
-                MessagingJsonContext.Wire.JobRequestMessage,
-                cancellationToken);
-        }
-        catch
-        {
-            queued.Forget(requestId);
+            publish?.SetStatus(ActivityStatusCode.Error, ex.Message);
             quotas.Release(caller.Key, requestId);
             throw;
         }

@@ -16,7 +16,7 @@ public static class KafkaTelemetry
     public static ActivitySource Source { get; } = new(Name);
 
     /// <summary>Starts <c>publish {topic}</c>, a producer span under the current activity; null when nobody listens.</summary>
-    internal static Activity? StartPublish(string topic, string key)
+    public static Activity? StartPublish(string topic, string key)
     {
         if (!Source.HasListeners())
         {

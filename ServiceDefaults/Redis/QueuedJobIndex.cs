@@ -13,9 +13,30 @@ public sealed class QueuedJobIndex(IConnectionMultiplexer redis, IOptions<Cluste
     /// <summary>How long a mark lives when no silo ever takes the job.</summary>
     public static readonly TimeSpan MarkLifetime = TimeSpan.FromDays(1);
 
-    /// <summary>Records that <paramref name="requestId"/> was accepted.</summary>
-    public Task MarkAsync(string requestId, QueuedJob job) =>
-        redis.GetDatabase().StringSetAsync(Key(requestId), job.Encode(), MarkLifetime);
+    // One script for a whole group: one command and one reply however many jobs, all marks or none.
+    private const string MarkAllScript = """
+        for i = 1, #KEYS do
+          redis.call('SET', KEYS[i], ARGV[i], 'EX', ARGV[#ARGV])
+        end
+        return #KEYS
+        """;
+
+    private static readonly RedisValue MarkLifetimeSeconds = (long)MarkLifetime.TotalSeconds;
+
+    /// <summary>Records that each of <paramref name="jobs"/> was accepted, in one round trip.</summary>
+    public Task MarkAllAsync(IReadOnlyList<(string RequestId, QueuedJob Job)> jobs)
+    {
+        var keys = new RedisKey[jobs.Count];
+        var values = new RedisValue[jobs.Count + 1];
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            keys[i] = Key(jobs[i].RequestId);
+            values[i] = jobs[i].Job.Encode();
+        }
+
+        values[^1] = MarkLifetimeSeconds;
+        return redis.GetDatabase().ScriptEvaluateAsync(MarkAllScript, keys, values);
+    }
 
     /// <summary>The accepted job, or null when no mark exists.</summary>
     public async Task<QueuedJob?> GetAsync(string requestId) =>

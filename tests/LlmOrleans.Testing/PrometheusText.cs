@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LlmOrleans.Observability.Tests;
+namespace LlmOrleans.Testing;
 
 /// <summary>Reads samples out of a Prometheus text exposition (the body of <c>GET /metrics</c>).</summary>
 public static class PrometheusText

@@ -111,7 +111,7 @@ public static partial class JobsApi
 
         try
         {
-            if (await publisher.PublishAsync(request, caller, cancellationToken) is not { } requestId)
+            if (await publisher.PublishAsync(request, caller) is not { } requestId)
             {
                 context.Response.Headers.RetryAfter = InFlightRetryAfterSeconds;
                 var detail = $"This API key already has its maximum of {caller.Key!.MaxInFlight} jobs in flight; retry when some have finished.";

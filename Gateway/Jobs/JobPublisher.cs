@@ -11,8 +11,9 @@ namespace LlmOrleans.Gateway.Jobs;
 
 /// <summary>
 /// Accepts a job: takes its place in the caller's in-flight quota, then has the <see cref="JobAcceptor"/>
-/// remember it as queued and write it to the request topic, and returns once Kafka acknowledged it. Throws when a step fails, and then the job was
-/// not accepted.
+/// remember it as queued and write it to the request topic, and returns once Kafka acknowledged it. Throws
+/// when a step fails, and then the job was not accepted. Once handed to the acceptor a job is not
+/// cancelled: a client that hangs up meanwhile may still have its job accepted, as a lost reply would.
 /// </summary>
 public sealed class JobPublisher(
     JobAcceptor acceptor,
@@ -25,7 +26,7 @@ public sealed class JobPublisher(
     /// Publishes a validated job for <paramref name="caller"/> and returns its new request id, or null when the
     /// caller's key already has its maximum of jobs in flight.
     /// </summary>
-    public async Task<string?> PublishAsync(ProcessRequest request, Caller caller, CancellationToken cancellationToken)
+    public async Task<string?> PublishAsync(ProcessRequest request, Caller caller)
     {
         var requestId = Guid.CreateVersion7().ToString("D");
         var createdAt = time.GetUtcNow();

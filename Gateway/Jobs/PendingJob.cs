@@ -4,7 +4,7 @@ using LlmOrleans.ServiceDefaults.Redis;
 namespace LlmOrleans.Gateway.Jobs;
 
 /// <summary>A job on its way into Redis and Kafka; completes with the partition it went to, faults when it was not accepted.</summary>
-public sealed class PendingJob(string requestId, QueuedJob mark, Message<string, byte[]> request)
+internal sealed class PendingJob(string requestId, QueuedJob mark, Message<string, byte[]> request)
     : TaskCompletionSource<Partition>(TaskCreationOptions.RunContinuationsAsynchronously)
 {
     public string RequestId { get; } = requestId;

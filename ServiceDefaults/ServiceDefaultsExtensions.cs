@@ -35,6 +35,7 @@ public static class ServiceDefaultsExtensions
         // AbortOnConnectFail off this returns at once even when Redis is down, and reconnects by itself.
         builder.Services.AddSingleton<IConnectionMultiplexer>(
             ConnectionMultiplexer.Connect(configuration.GetRedisOptions().ToConfigurationOptions()));
+        builder.Services.AddSingleton<RedisWriteGroups>();
         builder.Services.AddSingleton<QueuedJobIndex>();
         builder.Services.AddSingleton<InFlightLeases>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -8,7 +8,7 @@ namespace LlmOrleans.ServiceDefaults.Redis;
 /// moment <c>POST /process</c> returns, even while the silos are down or behind. The silo removes the
 /// mark once the job's grain has durably stored it; the mark also expires on its own.
 /// </summary>
-public sealed class QueuedJobIndex(IConnectionMultiplexer redis, IOptions<ClusterIdentityOptions> cluster)
+public sealed class QueuedJobIndex(IConnectionMultiplexer redis, RedisWriteGroups writes, IOptions<ClusterIdentityOptions> cluster)
 {
     /// <summary>How long a mark lives when no silo ever takes the job.</summary>
     public static readonly TimeSpan MarkLifetime = TimeSpan.FromDays(1);
@@ -45,8 +45,8 @@ public sealed class QueuedJobIndex(IConnectionMultiplexer redis, IOptions<Cluste
     /// <summary>Drops the mark without waiting, for a job that was not accepted after all.</summary>
     public void Forget(string requestId) => redis.GetDatabase().KeyDelete(Key(requestId), CommandFlags.FireAndForget);
 
-    /// <summary>Drops the mark once the job's grain owns the job.</summary>
-    public Task RemoveAsync(string requestId) => redis.GetDatabase().KeyDeleteAsync(Key(requestId));
+    /// <summary>Drops the mark once the job's grain owns the job, in a group with other jobs' writes.</summary>
+    public Task RemoveAsync(string requestId) => writes.DeleteAsync(Key(requestId));
 
     private RedisKey Key(string requestId) => $"{cluster.Value.ServiceId}/queued/{requestId}";
 }

@@ -48,7 +48,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             ["ORLEANS_GATEWAY_PORT"] = "0",
             // The mock broker holds a departed member's partitions for its whole session timeout.
             ["KAFKA_SESSION_TIMEOUT_MS"] = "6000",
-            // The mock broker answers every fetch only after this wait, even when data is there.
+            // The mock broker holds a fetch that finds no data for this whole wait, even when data arrives meanwhile.
             ["KAFKA_FETCH_WAIT_MAX_MS"] = "5",
             // A local run on this machine: no API keys unless asked for (the gateway warns that this is so).
             ["AUTH_MODE"] = Environment.GetEnvironmentVariable("AUTH_MODE") ?? "none",

@@ -26,11 +26,7 @@ public sealed class KafkaJsonProducer : IDisposable
         _metrics = new KafkaProduceMetrics(meterFactory);
     }
 
-    /// <summary>
-    /// Writes <paramref name="value"/> and completes once the broker acknowledged it (or throws
-    /// <see cref="ProduceException{TKey, TValue}"/>). The caller resumes on the producer's poll thread, as with
-    /// <see cref="Produce"/>: a grain resumes on its own scheduler, anyone else must hand long work off.
-    /// </summary>
+    /// <summary>Writes <paramref name="value"/> and completes once the broker acknowledged it (or throws).</summary>
     public async Task<DeliveryResult<string, byte[]>> ProduceAsync<T>(
         string topic, string key, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
@@ -38,20 +34,7 @@ public sealed class KafkaJsonProducer : IDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            // Not the client's ProduceAsync: its task resumes the caller through one more thread-pool item per message.
-            var delivery = new TaskCompletionSource<DeliveryResult<string, byte[]>>();
-            _producer.Produce(topic, CreateMessage(key, value, typeInfo, activity), report =>
-            {
-                if (report.Error.IsError)
-                {
-                    delivery.SetException(new ProduceException<string, byte[]>(report.Error, report));
-                }
-                else
-                {
-                    delivery.SetResult(report);
-                }
-            });
-            var delivered = await delivery.Task.WaitAsync(cancellationToken);
+            var delivered = await _producer.ProduceAsync(topic, CreateMessage(key, value, typeInfo, activity), cancellationToken);
             _metrics.Record(topic, Stopwatch.GetElapsedTime(started), acknowledged: true);
             activity?.SetTag("messaging.destination.partition.id", delivered.Partition.Value.ToString());
             return delivered;

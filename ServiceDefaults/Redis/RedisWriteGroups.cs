@@ -84,7 +84,8 @@ public sealed class RedisWriteGroups(IConnectionMultiplexer redis)
             var sent = SendAsync(group);
             if (!sent.IsCompleted)
             {
-                await Task.WhenAny(sent, Task.Delay(MaxWaitForGroup));
+                // Never back onto the first caller's scheduler (a grain's): the loop belongs to no caller.
+                await Task.WhenAny(sent, Task.Delay(MaxWaitForGroup)).ConfigureAwait(false);
             }
         }
     }
@@ -113,7 +114,7 @@ public sealed class RedisWriteGroups(IConnectionMultiplexer redis)
 
         try
         {
-            await redis.GetDatabase().ScriptEvaluateAsync(Script, keys, arguments);
+            await redis.GetDatabase().ScriptEvaluateAsync(Script, keys, arguments).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

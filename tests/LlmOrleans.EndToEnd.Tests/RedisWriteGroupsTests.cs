@@ -18,7 +18,7 @@ public sealed class RedisWriteGroupsTests : IAsyncLifetime
     {
         _redis = await RedisServer.StartAsync();
         _connection = await ConnectionMultiplexer.ConnectAsync(
-            $"127.0.0.1:{_redis.Port},abortConnect=false,connectTimeout=500,asyncTimeout=1000,allowAdmin=true");
+            $"127.0.0.1:{_redis.Port},abortConnect=false,connectTimeout=2000,asyncTimeout=5000,allowAdmin=true");
     }
 
     public async Task DisposeAsync()

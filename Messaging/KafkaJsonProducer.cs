@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace LlmOrleans.Messaging;
 
 /// <summary>
-/// The process's one Kafka producer (acks=all, idempotent), writing JSON values keyed by request id.
+/// The process's one Kafka producer (acks=all, idempotent), writing JSON values keyed by request id to
+/// sticky partitions (<see cref="StickyPartitioner"/>).
 /// Each write is a <c>publish {topic}</c> span whose W3C trace context travels in the message headers.
 /// Flushed on dispose so nothing acknowledged to a caller is left in the local queue.
 /// </summary>
@@ -22,7 +23,13 @@ public sealed class KafkaJsonProducer : IDisposable
     public KafkaJsonProducer(IOptions<KafkaOptions> options, ILogger<KafkaJsonProducer> logger, IMeterFactory meterFactory)
     {
         var config = KafkaClientConfigs.Producer(options.Value, $"llm-orleans-{Environment.ProcessId}");
-        _producer = new ProducerBuilder<string, byte[]>(config).SetLogHandler(KafkaLog.To(logger)).Build();
+        var builder = new ProducerBuilder<string, byte[]>(config).SetLogHandler(KafkaLog.To(logger));
+        if (options.Value.StickyPartitionWindow > TimeSpan.Zero)
+        {
+            builder.SetDefaultPartitioner(new StickyPartitioner(options.Value.StickyPartitionWindow, TimeProvider.System).Choose);
+        }
+
+        _producer = builder.Build();
         _metrics = new KafkaProduceMetrics(meterFactory);
     }
 

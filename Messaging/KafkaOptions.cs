@@ -52,6 +52,14 @@ public sealed class KafkaOptions
     public TimeSpan FetchWaitMax { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
+    /// How long a producer keeps writing to one partition before moving to the next (<c>KAFKA_STICKY_PARTITION_MS</c>),
+    /// so messages written together share a batch (<see cref="StickyPartitioner"/>). Zero: the partition follows
+    /// the key's hash, librdkafka's default.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan StickyPartitionWindow { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
     /// Extra librdkafka settings for every client, e.g. <c>security.protocol</c>, <c>sasl.mechanism</c>
     /// (section <c>Kafka:Client</c>). Secrets belong in the environment, never in files.
     /// </summary>

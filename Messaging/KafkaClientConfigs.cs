@@ -17,7 +17,7 @@ public static class KafkaClientConfigs
         {
             Acks = Acks.All,
             EnableIdempotence = true,
-            LingerMs = 0,
+            LingerMs = options.Linger.TotalMilliseconds,
             MessageMaxBytes = MaxMessageBytes,
             MessageTimeoutMs = (int)options.ProduceTimeout.TotalMilliseconds,
             RequestTimeoutMs = (int)Math.Min(options.ProduceTimeout.TotalMilliseconds, 30_000),

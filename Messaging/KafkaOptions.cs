@@ -52,6 +52,13 @@ public sealed class KafkaOptions
     public TimeSpan FetchWaitMax { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
+    /// How long a producer holds a message to fill its batch (<c>KAFKA_LINGER_MS</c>, librdkafka <c>linger.ms</c>).
+    /// Longer: fewer, bigger requests and less CPU under load; each message waits up to this when idle.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
     /// How long a producer keeps writing to one partition before moving to the next (<c>KAFKA_STICKY_PARTITION_MS</c>),
     /// so messages written together share a batch (<see cref="StickyPartitioner"/>). Zero: the partition follows
     /// the key's hash, librdkafka's default.

@@ -28,6 +28,7 @@ public static class MessagingConfigurationExtensions
                     configuration.GetValue("KAFKA_FETCH_WAIT_MAX_MS", o.FetchWaitMax.TotalMilliseconds));
                 o.ProduceTimeout = TimeSpan.FromMilliseconds(
                     configuration.GetValue("KAFKA_PRODUCE_TIMEOUT_MS", o.ProduceTimeout.TotalMilliseconds));
+                o.Linger = TimeSpan.FromMilliseconds(configuration.GetValue("KAFKA_LINGER_MS", o.Linger.TotalMilliseconds));
                 o.StickyPartitionWindow = TimeSpan.FromMilliseconds(
                     configuration.GetValue("KAFKA_STICKY_PARTITION_MS", o.StickyPartitionWindow.TotalMilliseconds));
                 KafkaSecuritySettings.Apply(configuration, o);

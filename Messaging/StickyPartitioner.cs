@@ -6,9 +6,10 @@ namespace LlmOrleans.Messaging;
 /// Chooses partitions the way librdkafka's sticky partitioner does for messages without a key (KIP-480), but
 /// for our keyed ones: every message produced within one window goes to the same partition, the next window's
 /// to the next partition. Messages produced together then travel as one batch and are read in one fetch,
-/// instead of one small batch per partition. Our keys are request ids, each written once, so nothing needs a
-/// key's messages on one partition; over many windows every partition gets its share. Each producer starts at
-/// a random partition, so several gateways do not all write to the same one at once.
+/// instead of one small batch per partition. Our keys are request ids: a job is written once and its outcome
+/// only again as a duplicate that consumers drop by key, so nothing needs a key's messages on one partition
+/// (docs/messages.md). Over many windows every partition gets its share. Each producer starts at a random
+/// partition, so several gateways do not all write to the same one at once.
 /// </summary>
 public sealed class StickyPartitioner
 {

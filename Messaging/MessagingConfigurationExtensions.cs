@@ -22,15 +22,11 @@ public static class MessagingConfigurationExtensions
                 o.GroupId = configuration["KAFKA_GROUP_ID"] ?? o.GroupId;
                 o.TopicPartitions = configuration.GetValue("KAFKA_TOPIC_PARTITIONS", o.TopicPartitions);
                 o.ReplicationFactor = configuration.GetValue("KAFKA_REPLICATION_FACTOR", o.ReplicationFactor);
-                o.SessionTimeout = TimeSpan.FromMilliseconds(
-                    configuration.GetValue("KAFKA_SESSION_TIMEOUT_MS", o.SessionTimeout.TotalMilliseconds));
-                o.FetchWaitMax = TimeSpan.FromMilliseconds(
-                    configuration.GetValue("KAFKA_FETCH_WAIT_MAX_MS", o.FetchWaitMax.TotalMilliseconds));
-                o.ProduceTimeout = TimeSpan.FromMilliseconds(
-                    configuration.GetValue("KAFKA_PRODUCE_TIMEOUT_MS", o.ProduceTimeout.TotalMilliseconds));
-                o.Linger = TimeSpan.FromMilliseconds(configuration.GetValue("KAFKA_LINGER_MS", o.Linger.TotalMilliseconds));
-                o.StickyPartitionWindow = TimeSpan.FromMilliseconds(
-                    configuration.GetValue("KAFKA_STICKY_PARTITION_MS", o.StickyPartitionWindow.TotalMilliseconds));
+                o.SessionTimeout = Milliseconds(configuration, "KAFKA_SESSION_TIMEOUT_MS", o.SessionTimeout);
+                o.FetchWaitMax = Milliseconds(configuration, "KAFKA_FETCH_WAIT_MAX_MS", o.FetchWaitMax);
+                o.ProduceTimeout = Milliseconds(configuration, "KAFKA_PRODUCE_TIMEOUT_MS", o.ProduceTimeout);
+                o.Linger = Milliseconds(configuration, "KAFKA_LINGER_MS", o.Linger);
+                o.StickyPartitionWindow = Milliseconds(configuration, "KAFKA_STICKY_PARTITION_MS", o.StickyPartitionWindow);
                 KafkaSecuritySettings.Apply(configuration, o);
             })
             .ValidateDataAnnotations()
@@ -44,4 +40,8 @@ public static class MessagingConfigurationExtensions
             .ValidateOnStart();
         return services;
     }
+
+    /// <summary>A duration given in milliseconds under <paramref name="name"/>, or <paramref name="current"/>.</summary>
+    private static TimeSpan Milliseconds(IConfiguration configuration, string name, TimeSpan current) =>
+        TimeSpan.FromMilliseconds(configuration.GetValue(name, current.TotalMilliseconds));
 }

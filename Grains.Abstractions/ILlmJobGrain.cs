@@ -18,6 +18,14 @@ public interface ILlmJobGrain : IGrainWithStringKey
     ValueTask<JobSnapshot?> GetAsync();
 
     /// <summary>
+    /// The job's state once it has finished, or as it stands when <paramref name="timeout"/> (at most
+    /// <see cref="JobWaits.MaxWait"/>) has passed or the silo is stopping: a long poll. Interleaves with every
+    /// other call, so waiting readers never hold up the job or each other.
+    /// </summary>
+    [Alias("WaitFinished"), AlwaysInterleave]
+    ValueTask<JobSnapshot?> WaitFinishedAsync(TimeSpan timeout);
+
+    /// <summary>
     /// The job's prompt, or null when the job is unknown or the prompt is no longer kept (<c>JOB_RETENTION</c>).
     /// Apart from <see cref="GetAsync"/> so status polls do not carry the prompt each time.
     /// </summary>

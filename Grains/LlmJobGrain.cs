@@ -4,6 +4,7 @@ using LlmOrleans.Grains.Providers;
 using LlmOrleans.Grains.Quotas;
 using LlmOrleans.Grains.Telemetry;
 using LlmOrleans.Grains.Watchdog;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
@@ -29,14 +30,18 @@ public sealed partial class LlmJobGrain(
     JobMetrics metrics,
     IOptions<JobExecutionOptions> options,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<LlmJobGrain> logger) : Grain, ILlmJobGrain, IResumableJobGrain
 {
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly CancellationTokenSource _deactivating = new();
     private Task? _work;
     private bool _counted;
+    private TaskCompletionSource? _finished;
 
     private JobState Job => state.State;
+
+    private bool IsFinished => Job.Job is not null && Job.Phase is JobPhase.Succeeded or JobPhase.Failed;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -53,6 +58,7 @@ public sealed partial class LlmJobGrain(
     {
         // Leaving with the job unfinished (the silo stops or the grain moves): the watchdog resumes it elsewhere.
         _deactivating.Cancel();
+        ReleaseWaiters();
         StopCounting();
         return Task.CompletedTask;
     }
@@ -75,6 +81,7 @@ public sealed partial class LlmJobGrain(
         {
             // Memory now holds a job that may not be stored. A fresh activation re-reads storage, so the
             // caller's retry either finds the stored job (and resumes it) or stores it anew.
+            ReleaseWaiters();
             DeactivateOnIdle();
             throw;
         }
@@ -97,6 +104,24 @@ public sealed partial class LlmJobGrain(
         }
 
         return ValueTask.FromResult<JobSnapshot?>(Job.ToSnapshot());
+    }
+
+    public async ValueTask<JobSnapshot?> WaitFinishedAsync(TimeSpan timeout)
+    {
+        if (!IsFinished && timeout > TimeSpan.Zero)
+        {
+            _finished ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            try
+            {
+                await _finished.Task.WaitAsync(timeout < JobWaits.MaxWait ? timeout : JobWaits.MaxWait, time, lifetime.ApplicationStopping);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                // Not finished in time, or the silo is stopping: the reader gets the job as it stands.
+            }
+        }
+
+        return await GetAsync();
     }
 
     public async ValueTask<string?> GetPromptAsync() => await GetAsync() is null ? null : Job.Prompt;
@@ -170,8 +195,17 @@ public sealed partial class LlmJobGrain(
         finally
         {
             keepAlive?.Dispose();
+            ReleaseWaiters();
             StopCounting();
         }
+    }
+
+    /// <summary>Answers every waiting long poll: the job finished, or this activation stops working on it.</summary>
+    private void ReleaseWaiters()
+    {
+        var waiters = _finished;
+        _finished = null;
+        waiters?.TrySetResult();
     }
 
     private void StopCounting()
@@ -196,6 +230,7 @@ public sealed partial class LlmJobGrain(
         Job.CompletedAt = time.GetUtcNow();
 
         await PersistUntilStoredAsync();
+        ReleaseWaiters();
         metrics.Finished(job, result.Succeeded);
         LogCompleted(job.RequestId, Job.Phase, Job.Attempts);
     }

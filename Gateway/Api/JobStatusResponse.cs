@@ -21,10 +21,16 @@ public sealed record JobStatusResponse(
     long? OutputTokens,
     [property: JsonIgnore] string? Tenant = null)
 {
+    /// <summary>True until the job has succeeded or failed.</summary>
+    [JsonIgnore]
+    public bool IsPending => Status == PendingStatus;
+
+    private const string PendingStatus = "pending";
+
     /// <summary>A job its grain knows.</summary>
     public static JobStatusResponse From(JobSnapshot job) => new(
         job.RequestId,
-        job.IsTerminal ? PhaseName(job.Phase) : "pending",
+        job.IsTerminal ? PhaseName(job.Phase) : PendingStatus,
         PhaseName(job.Phase),
         job.Provider,
         job.Model,
@@ -40,7 +46,7 @@ public sealed record JobStatusResponse(
 
     /// <summary>A job accepted by a gateway that no grain has taken yet.</summary>
     public static JobStatusResponse Queued(string requestId, QueuedJob job) => new(
-        requestId, "pending", "queued", job.Provider, job.Model, null, null, 0, job.CreatedAt, null, null, null, null, job.Tenant);
+        requestId, PendingStatus, "queued", job.Provider, job.Model, null, null, 0, job.CreatedAt, null, null, null, null, job.Tenant);
 
     private static string PhaseName(JobPhase phase) => phase switch
     {

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Confluent.Kafka;
 using LlmOrleans.Gateway.Jobs;
 using LlmOrleans.Gateway.Security;
+using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.Messaging;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +28,7 @@ public static partial class JobsApi
         app.MapGet("/result/{requestId}", GetResultAsync)
             .RequireAuthorization(Scopes.Read)
             .WithName("GetJobResult")
-            .WithSummary("A job's status and, once finished, its output or error.");
+            .WithSummary("A job's status and, once finished, its output or error; with ?wait=N, held up to N seconds until it finishes.");
         return app;
     }
 
@@ -129,17 +131,23 @@ public static partial class JobsApi
         }
     }
 
-    private static async Task<Results<Ok<JobStatusResponse>, ProblemHttpResult>> GetResultAsync(
-        string requestId, HttpContext context, JobStatusReader reader)
+    private static async Task<Results<Ok<JobStatusResponse>, ValidationProblem, ProblemHttpResult>> GetResultAsync(
+        string requestId, string? wait, HttpContext context, JobStatusReader reader)
     {
         if (!Guid.TryParse(requestId, out var id))
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid request_id", "'request_id' must be a UUID.");
         }
 
+        if (WaitOf(wait) is not { } waitFor)
+        {
+            var message = $"'wait' must be a whole number of seconds from 0 to {JobWaits.MaxWait.TotalSeconds:0}.";
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["wait"] = [message] });
+        }
+
         try
         {
-            return await reader.ReadForAsync(id.ToString("D"), context.GetCaller()!) is { } status
+            return await reader.WaitForAsync(id.ToString("D"), context.GetCaller()!, waitFor, context.RequestAborted) is { } status
                 ? TypedResults.Ok(status)
                 : Problems.UnknownJob(id);
         }
@@ -150,6 +158,13 @@ public static partial class JobsApi
                 "Neither the cluster nor Redis answered; retry later.");
         }
     }
+
+    /// <summary>The long poll's wait (<c>?wait=</c> seconds, none when absent), or null when not a valid one.</summary>
+    private static TimeSpan? WaitOf(string? wait) =>
+        wait is null ? TimeSpan.Zero
+        : int.TryParse(wait, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= JobWaits.MaxWait.TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
 
     /// <summary>403 naming the field when the caller's key may not use the job's provider or model.</summary>
     private static IResult? NotAllowed(Caller caller, ProcessRequest request)

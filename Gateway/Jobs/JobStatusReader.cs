@@ -51,6 +51,36 @@ public sealed partial class JobStatusReader(IClusterClient cluster, QueuedJobInd
     public async Task<JobStatusResponse?> ReadForAsync(string requestId, Caller caller) =>
         await ReadAsync(requestId) is { } status && caller.CanSee(status.Tenant) ? status : null;
 
+    /// <summary>
+    /// A long poll: the job's status as <paramref name="caller"/> may see it, once it has finished or when
+    /// <paramref name="wait"/> has passed, whichever is first. An unknown job answers null at once.
+    /// </summary>
+    public async Task<JobStatusResponse?> WaitForAsync(string requestId, Caller caller, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var status = await ReadForAsync(requestId, caller);
+        if (status is not { IsPending: true } || wait <= TimeSpan.Zero)
+        {
+            return status;
+        }
+
+        try
+        {
+            var grain = cluster.GetGrain<ILlmJobGrain>(requestId);
+            if (await grain.WaitFinishedAsync(wait).AsTask().WaitAsync(wait + GrainTimeout, cancellationToken) is { } snapshot
+                && caller.CanSee(snapshot.Tenant))
+            {
+                return JobStatusResponse.From(snapshot);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWaitFailed(ex, requestId);
+        }
+
+        // No grain holds the job yet (still queued), or the wait failed: read it the usual way.
+        return await ReadForAsync(requestId, caller);
+    }
+
     /// <summary>The job's prompt while its grain keeps it; null when it does not, or the cluster does not answer.</summary>
     public async Task<string?> ReadPromptAsync(string requestId)
     {
@@ -64,6 +94,9 @@ public sealed partial class JobStatusReader(IClusterClient cluster, QueuedJobInd
             return null;
         }
     }
+
+    [LoggerMessage(402, LogLevel.Warning, "Job {RequestId}: waiting for the result failed; answering its status as it stands")]
+    private partial void LogWaitFailed(Exception exception, string requestId);
 
     [LoggerMessage(401, LogLevel.Warning, "Job {RequestId}: the cluster did not answer for the prompt")]
     private partial void LogPromptUnavailable(Exception exception, string requestId);

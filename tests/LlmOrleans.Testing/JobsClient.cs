@@ -23,9 +23,9 @@ public static class JobsClient
         return body.RootElement.GetProperty("request_id").GetString()!;
     }
 
-    public static async Task<(HttpStatusCode Status, JsonElement Body)> GetResultAsync(this HttpClient http, string requestId)
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> GetResultAsync(this HttpClient http, string requestId, string? wait = null)
     {
-        using var response = await http.GetAsync($"/result/{requestId}");
+        using var response = await http.GetAsync(wait is null ? $"/result/{requestId}" : $"/result/{requestId}?wait={wait}");
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }

@@ -9,7 +9,7 @@ namespace LlmOrleans.Bench.Cli;
 public class ResultSettings : TargetSettings
 {
     [CommandOption("--results <VIA>")]
-    [Description("auto (kafka when its address is known), kafka (read llm.responses) or poll (GET /result/{id})")]
+    [Description("auto (kafka when its address is known), kafka (read llm.responses), poll (GET /result/{id} every --poll-interval-ms) or longpoll (GET /result/{id}?wait=20)")]
     [DefaultValue("auto")]
     public string Results { get; init; } = "auto";
 
@@ -29,7 +29,7 @@ public class ResultSettings : TargetSettings
     {
         var result = base.Validate();
         return !result.Successful ? result
-            : Results is not ("auto" or "kafka" or "poll") ? ValidationResult.Error("--results must be auto, kafka or poll.")
+            : Results is not ("auto" or "kafka" or "poll" or "longpoll") ? ValidationResult.Error("--results must be auto, kafka, poll or longpoll.")
             : Results == "kafka" && Url is not null && Kafka is null ? ValidationResult.Error("--results kafka with --url needs --kafka <BOOTSTRAP>.")
             : PollIntervalMs < 1 ? ValidationResult.Error("--poll-interval-ms must be at least 1.")
             : ValidationResult.Success();

@@ -30,6 +30,7 @@ public sealed class SmokeCommand : AsyncCommand<SmokeSettings>
         [
             await BurstScenario.RunAsync(target, body, new BurstPlan(8, 50, RequestTimeout, ResultTimeout, viaKafka)),
             await BurstScenario.RunAsync(target, body, new BurstPlan(4, 20, RequestTimeout, ResultTimeout, viaKafka with { Via = "poll" })),
+            await BurstScenario.RunAsync(target, body, new BurstPlan(4, 20, RequestTimeout, ResultTimeout, viaKafka with { Via = "longpoll" })),
             await SubmitScenario.RunAsync("gateway", target.Gateway, body, new SubmitPlan(4, TimeSpan.Zero, TimeSpan.FromSeconds(1), RequestTimeout)),
         ];
         var report = new BenchReport { Command = "--smoke", Target = target.Description, Runs = runs, Notes = TargetStartup.Notes(target) };

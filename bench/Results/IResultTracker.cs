@@ -3,7 +3,7 @@ namespace LlmOrleans.Bench.Results;
 /// <summary>Finds out when a submitted job's result becomes visible to a client.</summary>
 public interface IResultTracker : IAsyncDisposable
 {
-    /// <summary><c>kafka</c> or <c>poll</c>.</summary>
+    /// <summary><c>kafka</c>, <c>poll</c> or <c>longpoll</c>.</summary>
     string Name { get; }
 
     /// <summary>Completes when the job's result is visible, or with <see cref="JobStatus.Incomplete"/> on <see cref="Abandon"/>.</summary>

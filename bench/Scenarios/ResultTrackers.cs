@@ -16,8 +16,8 @@ public static class ResultTrackers
             "auto" => target.KafkaBootstrapServers,
             _ => null,
         };
-        return kafka is null
-            ? new PollingResultTracker(client, errors, plan.PollInterval, pollers)
-            : KafkaResultTracker.Start(kafka, plan.ResponseTopic, errors);
+        return kafka is not null ? KafkaResultTracker.Start(kafka, plan.ResponseTopic, errors)
+            : plan.Via == "longpoll" ? new LongPollResultTracker(client.Http.BaseAddress!, errors)
+            : new PollingResultTracker(client, errors, plan.PollInterval, pollers);
     }
 }

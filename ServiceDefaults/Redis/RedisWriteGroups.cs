@@ -1,24 +1,18 @@
-using System.Collections.Concurrent;
 using StackExchange.Redis;
 
 namespace LlmOrleans.ServiceDefaults.Redis;
 
 /// <summary>
 /// Small keyed writes (add to a set, remove from a set, delete a key) sent in groups, the way
-/// <c>JobAcceptor</c> groups the gateway's marks: the writes issued while one group is in flight go together as
-/// the next, as one script with one reply. Alone, a write is a group of one and is sent at once; under load one
-/// command, one reply and one socket wake-up carry many jobs' writes. A slow Redis holds the next group back for
-/// <see cref="MaxWaitForGroup"/> at most. Each write's task completes once its group is applied, or faults with
+/// <c>JobAcceptor</c> groups the gateway's marks (<see cref="CommandGroups{T}"/>): the writes issued while one group
+/// is in flight go together as the next, as one script with one reply. Each write's task completes once its group is applied, or faults with
 /// the group's error, so callers keep their own retries. The keys of a group may lie anywhere: this needs a single
 /// Redis or a primary with replicas, not Redis Cluster.
 /// </summary>
-public sealed class RedisWriteGroups(IConnectionMultiplexer redis)
+public sealed class RedisWriteGroups
 {
     /// <summary>The most writes in one group.</summary>
     public const int MaxGroupSize = 512;
-
-    /// <summary>How long the next group waits for the one before it at most.</summary>
-    public static readonly TimeSpan MaxWaitForGroup = TimeSpan.FromMilliseconds(20);
 
     private const string AddToSet = "a";
     private const string RemoveFromSet = "r";
@@ -39,8 +33,14 @@ public sealed class RedisWriteGroups(IConnectionMultiplexer redis)
         return #KEYS
         """;
 
-    private readonly ConcurrentQueue<Write> _queue = new();
-    private int _sending;
+    private readonly IConnectionMultiplexer _redis;
+    private readonly CommandGroups<Write> _groups;
+
+    public RedisWriteGroups(IConnectionMultiplexer redis)
+    {
+        _redis = redis;
+        _groups = new CommandGroups<Write>(SendAsync, MaxGroupSize, MaxGroupSize, static _ => 1);
+    }
 
     /// <summary><c>SADD set member</c>, in the next group.</summary>
     public Task SetAddAsync(RedisKey set, RedisValue member) => Enqueue(new Write(AddToSet, set, member));
@@ -53,52 +53,8 @@ public sealed class RedisWriteGroups(IConnectionMultiplexer redis)
 
     private Task Enqueue(Write write)
     {
-        _queue.Enqueue(write);
-        if (Interlocked.CompareExchange(ref _sending, 1, 0) == 0)
-        {
-            // Runs on this thread up to its first wait, so a write alone goes out without a thread hand-off.
-            _ = SendGroupsAsync();
-        }
-
+        _groups.Enqueue(write);
         return write.Task;
-    }
-
-    private async Task SendGroupsAsync()
-    {
-        while (true)
-        {
-            var group = TakeGroup();
-            if (group.Count == 0)
-            {
-                Volatile.Write(ref _sending, 0);
-
-                // A write queued between the empty take and the flag going down found the flag up: send it now.
-                if (_queue.IsEmpty || Interlocked.CompareExchange(ref _sending, 1, 0) != 0)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            var sent = SendAsync(group);
-            if (!sent.IsCompleted)
-            {
-                // Never back onto the first caller's scheduler (a grain's): the loop belongs to no caller.
-                await Task.WhenAny(sent, Task.Delay(MaxWaitForGroup)).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private List<Write> TakeGroup()
-    {
-        var group = new List<Write>();
-        while (group.Count < MaxGroupSize && _queue.TryDequeue(out var write))
-        {
-            group.Add(write);
-        }
-
-        return group;
     }
 
     private async Task SendAsync(List<Write> group)
@@ -114,7 +70,7 @@ public sealed class RedisWriteGroups(IConnectionMultiplexer redis)
 
         try
         {
-            await redis.GetDatabase().ScriptEvaluateAsync(Script, keys, arguments).ConfigureAwait(false);
+            await _redis.GetDatabase().ScriptEvaluateAsync(Script, keys, arguments).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

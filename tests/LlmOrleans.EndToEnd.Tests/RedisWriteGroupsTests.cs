@@ -36,7 +36,7 @@ public sealed class RedisWriteGroupsTests : IAsyncLifetime
             await db.StringSetAsync($"key/{i}", i);
         }
 
-        var before = await ScriptCallsAsync();
+        var before = await RedisCommandStats.ScriptCallsAsync(_connection);
         var writes = new RedisWriteGroups(_connection);
 
         await Task.WhenAll(Enumerable.Range(0, Members).Select(i => writes.SetAddAsync(Set(i), $"m{i}")));
@@ -55,7 +55,7 @@ public sealed class RedisWriteGroupsTests : IAsyncLifetime
             Assert.False(await db.KeyExistsAsync($"key/{i}"), $"key/{i} was not deleted");
         }
 
-        var commands = await ScriptCallsAsync() - before;
+        var commands = await RedisCommandStats.ScriptCallsAsync(_connection) - before;
         var total = Members + Members / 2 + Keys;
         Assert.True(commands <= total / 10, $"{total} writes took {commands} commands");
     }
@@ -93,12 +93,4 @@ public sealed class RedisWriteGroupsTests : IAsyncLifetime
     }
 
     private static RedisKey Set(int member) => $"set/{member % Sets}";
-
-    private async Task<long> ScriptCallsAsync()
-    {
-        var info = await _connection.GetServers()[0].InfoRawAsync("commandstats");
-        return info!.Split('\n')
-            .Where(line => line.StartsWith("cmdstat_evalsha:") || line.StartsWith("cmdstat_eval:"))
-            .Sum(line => long.Parse(line.Split("calls=")[1].Split(',')[0]));
-    }
 }

@@ -12,14 +12,17 @@ using LlmOrleans.Silo.Health;
 using LlmOrleans.Silo.Kafka;
 using LlmOrleans.Silo.Memory;
 using LlmOrleans.Silo.Quotas;
+using LlmOrleans.Silo.Storage;
 using LlmOrleans.Silo.Watchdog;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using Orleans.Persistence;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
+using StackExchange.Redis;
 using Orleans.Storage;
 using Orleans.Dashboard;
 
@@ -50,23 +53,20 @@ public static class SiloHostingExtensions
             });
             silo.ConfigureEndpoints(endpoints.AdvertisedIp, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
-            silo.AddRedisGrainStorage(JobStorage.Name, o =>
-            {
-                o.ConfigurationOptions = redis;
-                // Redis expiries are whole seconds; round up so storage never drops a result the grain still serves.
-                o.EntryExpiry = TimeSpan.FromSeconds(Math.Ceiling(execution.ResultTtl.TotalSeconds));
-            });
+            // Job state in Redis, many jobs' reads and writes per command. Redis expiries are whole seconds: StateCommands
+            // rounds up, so storage never drops a result the grain still serves. Orleans' binary serializer is
+            // version-tolerant through the [Id]s on JobState and several times cheaper than JSON on the per-job path.
+            silo.Services.AddGrainStorage(JobStorage.Name, (services, _) => new GroupedRedisGrainStorage(
+                new StateCommands(services.GetRequiredService<IConnectionMultiplexer>(), execution.ResultTtl),
+                new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+                services.GetRequiredService<IActivatorProvider>(),
+                identity.ServiceId));
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = execution.WatchdogPeriod);
             silo.Configure<GrainDirectoryOptions>(ConfigureDirectoryCache);
             silo.AddDashboard();
             silo.AddActivityPropagation();
         });
-
-        // Job state is stored with Orleans' own binary serializer: version-tolerant through the [Id]s on
-        // JobState and several times cheaper than the default JSON on the per-job hot path.
-        builder.Services.AddOptions<RedisStorageOptions>(JobStorage.Name)
-            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
 
         builder.Services.AddOptions<JobExecutionOptions>()
             .Configure(o => BindExecutionOptions(configuration, o))

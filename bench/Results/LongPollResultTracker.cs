@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using LlmOrleans.Bench.Load;
 
 namespace LlmOrleans.Bench.Results;
@@ -81,17 +80,7 @@ public sealed class LongPollResultTracker : IResultTracker
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             using var response = await _client.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _abandoned.Token);
-            var length = await ResponseBody.ReadAsync(response, buffer);
-            switch (response.StatusCode)
-            {
-                case HttpStatusCode.OK:
-                    return JobStatusReader.Read(buffer.AsSpan(0, length));
-                case HttpStatusCode.NotFound:
-                    return JobStatus.NotFound;
-                default:
-                    _errors.AddStatus((int)response.StatusCode);
-                    return JobStatus.Pending;
-            }
+            return await ResultAnswer.ReadAsync(response, buffer, _errors);
         }
         catch (OperationCanceledException) when (_abandoned.IsCancellationRequested)
         {

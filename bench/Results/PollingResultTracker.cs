@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Threading.Channels;
 using LlmOrleans.Bench.Load;
 
@@ -89,17 +88,7 @@ public sealed class PollingResultTracker : IResultTracker
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, _client.ResultUri(requestId));
             using var response = await _client.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            var length = await ResponseBody.ReadAsync(response, buffer);
-            switch (response.StatusCode)
-            {
-                case HttpStatusCode.OK:
-                    return JobStatusReader.Read(buffer.AsSpan(0, length));
-                case HttpStatusCode.NotFound:
-                    return JobStatus.NotFound;
-                default:
-                    _errors.AddStatus((int)response.StatusCode);
-                    return JobStatus.Pending;
-            }
+            return await ResultAnswer.ReadAsync(response, buffer, _errors);
         }
         catch (Exception ex)
         {

@@ -3,9 +3,8 @@ using StackExchange.Redis;
 namespace LlmOrleans.ServiceDefaults.Redis;
 
 /// <summary>
-/// Small keyed writes (add to a set, remove from a set, delete a key) sent in groups, the way
-/// <c>JobAcceptor</c> groups the gateway's marks (<see cref="CommandGroups{T}"/>): the writes issued while one group
-/// is in flight go together as the next, as one script with one reply. Each write's task completes once its group is applied, or faults with
+/// Small keyed writes (add to a set, remove from a set, delete a key) sent in groups (<see cref="CommandGroups{T}"/>):
+/// the writes issued while one group is in flight go together as the next, as one script with one reply. Each write's task completes once its group is applied, or faults with
 /// the group's error, so callers keep their own retries. The keys of a group may lie anywhere: this needs a single
 /// Redis or a primary with replicas, not Redis Cluster.
 /// </summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using LlmOrleans.Testing;
 
@@ -25,6 +26,25 @@ public sealed class TenantIsolationTests(SecuredPipelineFixture pipeline)
         Assert.Equal(unknownBody.GetProperty("title").GetString(), finishedBody.GetProperty("title").GetString());
         Assert.DoesNotContain("secret plan", pendingBody.ToString());
         Assert.DoesNotContain("secret plan", finishedBody.ToString());
+    }
+
+    [Fact]
+    public async Task AnotherTenantsRunningJob_WithWait_Is404AtOnce_NotHeldUntilItFinishes()
+    {
+        using var alice = pipeline.Client(TestKeys.Alice);
+        using var bob = pipeline.Client(TestKeys.Bob);
+        pipeline.FakeProvider.Enqueue(new FakeReply.Delayed(TimeSpan.FromSeconds(4), FakeReply.Success("alice's slow answer")));
+        var requestId = await alice.SubmitAsync("fake", "slow-model", "alice's long job");
+
+        var clock = Stopwatch.StartNew();
+        var (status, body) = await bob.GetResultAsync(requestId, wait: "15");
+        clock.Stop();
+        var finished = await alice.WaitForFinishAsync(requestId);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.DoesNotContain("slow answer", body.ToString());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"answered after {clock.ElapsedMilliseconds} ms: held while alice's job ran");
+        Assert.Equal("alice's slow answer", finished.GetProperty("output").GetString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LlmOrleans.Gateway.Api;
 using LlmOrleans.Gateway.Health;
 using LlmOrleans.Gateway.Jobs;
+using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.Messaging;
 using LlmOrleans.Messaging.Health;
 using LlmOrleans.ServiceDefaults;
@@ -46,6 +47,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddHostedService(services => new ClusterClientConnector(
             clientServices.Select(d => (IHostedService)Resolve(services, d)).ToList(),
             services.GetRequiredService<ILogger<ClusterClientConnector>>()));
+        builder.Services.AddSingleton<JobGrainFactory>();
         builder.Services.AddSingleton<JobStatusReader>();
         builder.Services.AddSingleton(connection);
         builder.Services.AddHealthChecks().AddReadinessCheck<ClusterConnectionHealthCheck>("cluster");

@@ -9,7 +9,7 @@ namespace LlmOrleans.Gateway.Jobs;
 /// Reads a job's status: from its grain when a grain has it, else from the queued-job index, so an
 /// accepted job reads as pending even while the silos are down or far behind on the topic.
 /// </summary>
-public sealed partial class JobStatusReader(IClusterClient cluster, QueuedJobIndex queued, ILogger<JobStatusReader> logger)
+public sealed partial class JobStatusReader(JobGrainFactory grains, QueuedJobIndex queued, ILogger<JobStatusReader> logger)
 {
     private static readonly TimeSpan GrainTimeout = TimeSpan.FromSeconds(5);
 
@@ -20,7 +20,7 @@ public sealed partial class JobStatusReader(IClusterClient cluster, QueuedJobInd
         try
         {
             // Before the client first reaches a silo it knows no grain types, so even GetGrain can throw.
-            grain = cluster.GetGrain<ILlmJobGrain>(requestId);
+            grain = grains.Get(requestId);
             if (await grain.GetAsync().AsTask().WaitAsync(GrainTimeout) is { } snapshot)
             {
                 return JobStatusResponse.From(snapshot);
@@ -65,7 +65,7 @@ public sealed partial class JobStatusReader(IClusterClient cluster, QueuedJobInd
 
         try
         {
-            var grain = cluster.GetGrain<ILlmJobGrain>(requestId);
+            var grain = grains.Get(requestId);
             if (await grain.WaitFinishedAsync(wait).AsTask().WaitAsync(wait + GrainTimeout, cancellationToken) is { } snapshot
                 && caller.CanSee(snapshot.Tenant))
             {
@@ -86,7 +86,7 @@ public sealed partial class JobStatusReader(IClusterClient cluster, QueuedJobInd
     {
         try
         {
-            return await cluster.GetGrain<ILlmJobGrain>(requestId).GetPromptAsync().AsTask().WaitAsync(GrainTimeout);
+            return await grains.Get(requestId).GetPromptAsync().AsTask().WaitAsync(GrainTimeout);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using LlmOrleans.Grains;
+using LlmOrleans.Grains.Abstractions;
 using LlmOrleans.Grains.Outcomes;
 using LlmOrleans.Grains.Providers;
 using LlmOrleans.Grains.Quotas;
@@ -101,6 +102,7 @@ public static class SiloHostingExtensions
         builder.Services.AddHostedService<KafkaTopicProvisioner>();
         builder.Services.AddSingleton<KafkaJsonProducer>();
         builder.Services.AddSingleton<IJobOutcomePublisher, KafkaOutcomePublisher>();
+        builder.Services.AddSingleton<JobGrainFactory>();
         builder.Services.AddSingleton<JobDispatcher>();
         builder.Services.AddSingleton<ConsumerLag>();
         builder.Services.AddSingleton<KafkaHealthCheck>();

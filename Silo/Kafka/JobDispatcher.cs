@@ -18,7 +18,7 @@ namespace LlmOrleans.Silo.Kafka;
 /// Kafka, the cluster) is retried until it works or the silo stops, never turned into a failed job.
 /// </summary>
 public sealed partial class JobDispatcher(
-    IGrainFactory grains,
+    JobGrainFactory grains,
     QueuedJobIndex queued,
     SiloStats stats,
     KafkaJsonProducer producer,
@@ -69,7 +69,7 @@ public sealed partial class JobDispatcher(
 
     private async Task SubmitAsync(LlmJob job)
     {
-        var result = await grains.GetGrain<ILlmJobGrain>(job.RequestId).SubmitAsync(job);
+        var result = await grains.Get(job.RequestId).SubmitAsync(job);
         if (result == SubmitResult.Accepted)
         {
             // Counted before the step below can fail: the retry after it would find the job a duplicate.

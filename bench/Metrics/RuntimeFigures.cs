@@ -1,14 +1,26 @@
 using System.Diagnostics;
+using LlmOrleans.Bench.Load;
 
 namespace LlmOrleans.Bench.Metrics;
 
 /// <summary>
 /// What this process's runtime did during a run: CPU used (in cores), share of wall time in GC pauses,
-/// collections, lock contentions, and thread-pool size at the end (growth past the core count hints at blocking).
+/// collections, lock contentions, bytes allocated and thread-pool work items run (per job, these move less between
+/// runs than timings do), and thread-pool size at the end (growth past the core count hints at blocking).
 /// </summary>
 public sealed record RuntimeFigures(
-    double CpuCores, double GcPausePercent, int Gen0, int Gen1, int Gen2, long LockContentions, int ThreadPoolThreads)
+    double CpuCores, double GcPausePercent, int Gen0, int Gen1, int Gen2, long LockContentions,
+    long AllocatedBytes, long WorkItems, int ThreadPoolThreads)
 {
+    /// <summary>The figures of <paramref name="window"/>'s measured part alone: warm-up (JIT) and drain left out.</summary>
+    public static async Task<RuntimeFigures> OverAsync(RunWindow window)
+    {
+        await DelayUntil(window.MeasureFrom);
+        var start = RuntimeSnapshot.Now();
+        await DelayUntil(window.End);
+        return Since(start);
+    }
+
     public static RuntimeFigures Since(RuntimeSnapshot start)
     {
         var end = RuntimeSnapshot.Now();
@@ -20,6 +32,11 @@ public sealed record RuntimeFigures(
             end.Gen1 - start.Gen1,
             end.Gen2 - start.Gen2,
             end.LockContentions - start.LockContentions,
+            end.AllocatedBytes - start.AllocatedBytes,
+            end.WorkItems - start.WorkItems,
             ThreadPool.ThreadCount);
     }
+
+    private static Task DelayUntil(long timestamp) =>
+        Stopwatch.GetTimestamp() < timestamp ? Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp)) : Task.CompletedTask;
 }

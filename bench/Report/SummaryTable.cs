@@ -51,6 +51,9 @@ public static class SummaryTable
 
         Row("CPU used (cores)", r => F(r.Runtime.CpuCores, "0.00"));
         Row("GC pause (% of wall) / gen0,1,2", r => $"{F(r.Runtime.GcPausePercent, "0.0")} % / {r.Runtime.Gen0},{r.Runtime.Gen1},{r.Runtime.Gen2}");
+        Row("allocated per job (KiB) / pool items per job", r => r.Completed is > 0
+            ? $"{F(r.Runtime.AllocatedBytes / 1024.0 / r.Completed.Value, "0.0")} / {F((double)r.Runtime.WorkItems / r.Completed.Value, "0.0")}"
+            : null);
         Row("lock contentions / pool threads", r => $"{N(r.Runtime.LockContentions)} / {r.Runtime.ThreadPoolThreads}");
 
         AnsiConsole.Write(table);

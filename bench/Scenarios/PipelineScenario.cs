@@ -16,8 +16,8 @@ public static class PipelineScenario
         var counters = new LoadCounters();
         await using var tracker = ResultTrackers.Start(plan.Results, target, client, counters.Errors, plan.Connections);
         var memoryBefore = MemoryFigures.Now();
-        var runtimeBefore = RuntimeSnapshot.Now();
         var window = new RunWindow(plan.Warmup, plan.Duration);
+        var runtime = RuntimeFigures.OverAsync(window);
         var flow = new JobFlow(new JobSubmitter(client, counters.Errors), tracker, counters, window);
 
         var load = plan.Rate is { } rate
@@ -58,7 +58,7 @@ public static class PipelineScenario
             Errors = counters.Errors.Snapshot(),
             MemoryBefore = memoryBefore,
             MemoryAfter = MemoryFigures.Now(),
-            Runtime = RuntimeFigures.Since(runtimeBefore),
+            Runtime = await runtime,
         };
     }
 

@@ -14,8 +14,8 @@ public static class SubmitScenario
         var counters = new LoadCounters();
         var submitter = new JobSubmitter(client, counters.Errors);
         var memoryBefore = MemoryFigures.Now();
-        var runtimeBefore = RuntimeSnapshot.Now();
         var window = new RunWindow(plan.Warmup, plan.Duration);
+        var runtime = RuntimeFigures.OverAsync(window);
 
         var load = ClosedLoop.RunAsync(plan.Connections, body, async sender =>
         {
@@ -48,7 +48,7 @@ public static class SubmitScenario
             Errors = counters.Errors.Snapshot(),
             MemoryBefore = memoryBefore,
             MemoryAfter = MemoryFigures.Now(),
-            Runtime = RuntimeFigures.Since(runtimeBefore),
+            Runtime = await runtime,
         };
     }
 }

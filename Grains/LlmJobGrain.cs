@@ -178,7 +178,7 @@ public sealed partial class LlmJobGrain(
                 await PersistUntilStoredAsync();
             }
 
-            await UnwatchAsync();
+            Unwatch(Job.Job!.RequestId);
 
             // Finished: free the memory now; a later status read re-activates from storage.
             DeactivateOnIdle();
@@ -260,18 +260,22 @@ public sealed partial class LlmJobGrain(
         }
     }
 
-    private async Task UnwatchAsync()
-    {
-        try
-        {
-            await watchlist.RemoveAsync(Job.Job!.RequestId);
-        }
-        catch (Exception ex)
-        {
-            // Harmless: the next watchdog tick finds the job finished, publishes again and retries this.
-            LogUnwatchFailed(ex, Job.Job!.RequestId);
-        }
-    }
+    /// <summary>
+    /// Takes the finished job off the watchlist without holding the grain for it: the grain does not resume for the
+    /// reply, and a failure is only logged, off the grain's scheduler. It is harmless: the next watchdog tick finds
+    /// the job finished, publishes again and retries this.
+    /// </summary>
+    private void Unwatch(string requestId) =>
+        watchlist.RemoveAsync(requestId).ContinueWith(
+            static (removal, state) =>
+            {
+                var (grain, id) = ((LlmJobGrain, string))state!;
+                grain.LogUnwatchFailed(removal.Exception!.GetBaseException(), id);
+            },
+            (this, requestId),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
     private Task RefreshAsync(CancellationToken cancellationToken) => WriteAsync(cancellationToken);
 

@@ -33,22 +33,26 @@ public sealed class KafkaJsonProducer : IDisposable
         _metrics = new KafkaProduceMetrics(meterFactory);
     }
 
-    /// <summary>Writes <paramref name="value"/> and completes once the broker acknowledged it (or throws).</summary>
+    /// <summary>
+    /// Writes <paramref name="value"/> and completes once the broker acknowledged it (or throws). A caller on a grain
+    /// resumes with one hand-off, from the producer's poll thread straight to the grain's scheduler; Confluent's
+    /// <c>ProduceAsync</c> goes through the thread pool first, which made two. Any other caller resumes on the thread
+    /// pool, never on the poll thread. Cancelling gives up the wait, as Confluent's does: the message may still be
+    /// delivered.
+    /// </summary>
     public async Task<DeliveryResult<string, byte[]>> ProduceAsync<T>(
         string topic, string key, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var activity = KafkaTelemetry.StartPublish(topic, key);
-        var started = Stopwatch.GetTimestamp();
         try
         {
-            var delivered = await _producer.ProduceAsync(topic, CreateMessage(key, value, typeInfo, activity), cancellationToken);
-            _metrics.Record(topic, Stopwatch.GetElapsedTime(started), acknowledged: true);
+            var delivered = await DeliverAsync(topic, CreateMessage(key, value, typeInfo, activity), cancellationToken);
             activity?.SetTag("messaging.destination.partition.id", delivered.Partition.Value.ToString());
             return delivered;
         }
         catch (Exception ex)
         {
-            _metrics.Record(topic, Stopwatch.GetElapsedTime(started), acknowledged: false);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             throw;
         }
@@ -62,11 +66,41 @@ public sealed class KafkaJsonProducer : IDisposable
     public void Produce(string topic, Message<string, byte[]> message, Action<DeliveryReport<string, byte[]>> onDelivered)
     {
         var started = Stopwatch.GetTimestamp();
-        _producer.Produce(topic, message, report =>
+        try
         {
-            _metrics.Record(topic, Stopwatch.GetElapsedTime(started), acknowledged: !report.Error.IsError);
-            onDelivered(report);
+            _producer.Produce(topic, message, report =>
+            {
+                _metrics.Record(topic, Stopwatch.GetElapsedTime(started), acknowledged: !report.Error.IsError);
+                onDelivered(report);
+            });
+        }
+        catch
+        {
+            _metrics.Record(topic, Stopwatch.GetElapsedTime(started), acknowledged: false);
+            throw;
+        }
+    }
+
+    // On a grain (a scheduler of its own) the continuation only queues the grain's resume, so it may run on the poll
+    // thread; anywhere else it would run the caller's code there, which must not block the thread that reports.
+    private Task<DeliveryReport<string, byte[]>> DeliverAsync(
+        string topic, Message<string, byte[]> message, CancellationToken cancellationToken)
+    {
+        var onOwnScheduler = TaskScheduler.Current != TaskScheduler.Default && SynchronizationContext.Current is null;
+        var delivery = new TaskCompletionSource<DeliveryReport<string, byte[]>>(
+            onOwnScheduler ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
+        Produce(topic, message, report =>
+        {
+            if (report.Error.IsError)
+            {
+                delivery.TrySetException(new ProduceException<string, byte[]>(report.Error, report));
+            }
+            else
+            {
+                delivery.TrySetResult(report);
+            }
         });
+        return cancellationToken.CanBeCanceled ? delivery.Task.WaitAsync(cancellationToken) : delivery.Task;
     }
 
     /// <summary>A message keyed by <paramref name="key"/> with <paramref name="value"/> as JSON, carrying <paramref name="activity"/>'s trace context.</summary>

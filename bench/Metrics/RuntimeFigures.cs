@@ -38,5 +38,5 @@ public sealed record RuntimeFigures(
     }
 
     private static Task DelayUntil(long timestamp) =>
-        Stopwatch.GetTimestamp() < timestamp ? Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp)) : Task.CompletedTask;
+        Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp) is { Ticks: > 0 } wait ? Task.Delay(wait) : Task.CompletedTask;
 }

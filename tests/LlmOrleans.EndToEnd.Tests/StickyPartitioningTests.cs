@@ -1,11 +1,7 @@
-using System.Diagnostics.Metrics;
 using Confluent.Kafka;
 using LlmOrleans.LocalInfra;
 using LlmOrleans.Messaging;
 using LlmOrleans.Messaging.Messages;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LlmOrleans.EndToEnd.Tests;
@@ -18,7 +14,6 @@ public sealed class StickyPartitioningTests : IDisposable
 {
     private const int Partitions = 4;
     private const int Messages = 40;
-    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
     private readonly EmbeddedKafkaBroker _broker = EmbeddedKafkaBroker.Start();
 
@@ -81,10 +76,7 @@ public sealed class StickyPartitioningTests : IDisposable
 
     private static JobRequestMessage Request(string id) => new() { RequestId = id, Provider = "echo", Model = "m", Prompt = "p" };
 
-    private KafkaJsonProducer Producer(TimeSpan window) => new(
-        Options.Create(new KafkaOptions { BootstrapServers = _broker.BootstrapServers, StickyPartitionWindow = window }),
-        NullLogger<KafkaJsonProducer>.Instance,
-        Meters);
+    private KafkaJsonProducer Producer(TimeSpan window) => TestProducers.Create(_broker.BootstrapServers, window);
 
     private string CreateTopic()
     {

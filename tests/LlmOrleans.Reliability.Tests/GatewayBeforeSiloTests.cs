@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using LlmOrleans.Testing;
 using Xunit.Abstractions;
 
@@ -19,13 +18,10 @@ public sealed class GatewayBeforeSiloTests(ITestOutputHelper output)
         var early = await load.SubmitAsync("before any silo");
 
         // Answered from the queued-job index: the gateway's cluster client knows no grain types yet.
-        using (var before = await http.GetAsync($"/result/{early}"))
-        {
-            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-            using var body = JsonDocument.Parse(await before.Content.ReadAsStringAsync());
-            Assert.Equal("pending", body.RootElement.GetProperty("status").GetString());
-            Assert.Equal("queued", body.RootElement.GetProperty("phase").GetString());
-        }
+        var (status, before) = await http.GetResultAsync(early);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("pending", before.GetProperty("status").GetString());
+        Assert.Equal("queued", before.GetProperty("phase").GetString());
 
         await cluster.StartSiloAsync("silo-1");
         var late = await load.SubmitAsync("after the silo joined");

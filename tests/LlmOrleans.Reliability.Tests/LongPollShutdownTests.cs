@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
 using LlmOrleans.Testing;
 using Xunit.Abstractions;
 
@@ -18,35 +17,23 @@ public sealed class LongPollShutdownTests(ITestOutputHelper output)
         var gateway = await cluster.StartGatewayAsync("gateway");
         using var http = new HttpClient { BaseAddress = gateway.Url, Timeout = TimeSpan.FromSeconds(60) };
         var requestId = await new JobLoad(http).SubmitAsync("a minute-long job");
-        await Eventually.TrueAsync(async () => await PhaseAsync(http, requestId) == "running", TimeSpan.FromSeconds(60),
-            "the job to start running");
+        await Eventually.TrueAsync(async () => await http.GetResultAsync(requestId) is (HttpStatusCode.OK, var job)
+                && job.GetProperty("phase").GetString() == "running",
+            TimeSpan.FromSeconds(60), "the job to start running");
 
-        var poll = http.GetAsync($"/result/{requestId}?wait=20");
+        var poll = http.GetResultAsync(requestId, wait: "20");
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.False(poll.IsCompleted, "the poll answered before the job finished or the silo stopped");
         var stopping = Stopwatch.StartNew();
         var terminated = silo.TerminateAsync(TimeSpan.FromSeconds(60));
-        using var response = await poll;
+        var (status, body) = await poll;
         var answeredAfter = stopping.Elapsed;
         await terminated;
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("pending", body.RootElement.GetProperty("status").GetString());
-        Assert.Equal("running", body.RootElement.GetProperty("phase").GetString());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("pending", body.GetProperty("status").GetString());
+        Assert.Equal("running", body.GetProperty("phase").GetString());
         Assert.True(answeredAfter < TimeSpan.FromSeconds(10), $"the poll was held {answeredAfter.TotalSeconds:0.0} s after SIGTERM");
         output.WriteLine($"silo SIGTERM under a 20 s long poll: answered pending/running {answeredAfter.TotalMilliseconds:0} ms after the signal");
-    }
-
-    private static async Task<string?> PhaseAsync(HttpClient http, string requestId)
-    {
-        using var response = await http.GetAsync($"/result/{requestId}");
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            return null;
-        }
-
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("phase").GetString();
     }
 }

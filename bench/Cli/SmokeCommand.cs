@@ -7,7 +7,7 @@ namespace LlmOrleans.Bench.Cli;
 
 /// <summary>
 /// The default command: <c>--smoke</c> runs a tiny version of every load against the embedded system and
-/// fails unless each job completed and nothing erred. Without <c>--smoke</c> it points at the commands.
+/// fails unless each job completed, was timed by stage and nothing erred. Without <c>--smoke</c> it points at the commands.
 /// </summary>
 public sealed class SmokeCommand : AsyncCommand<SmokeSettings>
 {
@@ -36,8 +36,9 @@ public sealed class SmokeCommand : AsyncCommand<SmokeSettings>
         var report = new BenchReport { Command = "--smoke", Target = target.Description, Runs = runs, Notes = TargetStartup.Notes(target) };
         var exitCode = await ReportOutput.PublishAsync(report, settings.Json);
         var everyJobDone = runs.All(r => r.Submitted > 0 && (r.Completed is null || r.Completed == r.Submitted));
-        var passed = exitCode == 0 && everyJobDone;
-        AnsiConsole.WriteLine(passed ? "smoke: passed" : "smoke: FAILED (see errors above)");
+        var everyJobSplit = runs.All(r => r.Completed is null || r.Stages?.ToStart.Count == r.Completed);
+        var passed = exitCode == 0 && everyJobDone && everyJobSplit;
+        AnsiConsole.WriteLine(passed ? "smoke: passed" : everyJobSplit ? "smoke: FAILED (see errors above)" : "smoke: FAILED (a result without started_at or completed_at)");
         return passed ? 0 : 1;
     }
 }

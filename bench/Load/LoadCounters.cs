@@ -18,6 +18,9 @@ public sealed class LoadCounters
     /// <summary>Submit → result visible, for jobs submitted in the measured window.</summary>
     public LatencyHistogram EndToEnd { get; } = new();
 
+    /// <summary>The same jobs' end-to-end time split where their grain started and finished them.</summary>
+    public JobStages Stages { get; } = new();
+
     /// <summary>Errors by kind, warm-up included.</summary>
     public ErrorTally Errors { get; } = new();
 

@@ -46,6 +46,9 @@ public sealed record RunResult
     /// <summary>Submit (POST sent, or due for open loop) → result visible.</summary>
     public LatencySummary? EndToEnd { get; init; }
 
+    /// <summary><see cref="EndToEnd"/> split where the job's grain started and finished it.</summary>
+    public StageSummary? Stages { get; init; }
+
     /// <summary>The echo provider's latency, when known.</summary>
     public double? ProviderLatencyMs { get; init; }
 

@@ -35,6 +35,9 @@ public static class SummaryTable
         Row("submit p50/p95/p99/max (ms)", r => Latency(r.SubmitLatency));
         Row("end-to-end p50/p95/p99/max (ms)", r => Latency(r.EndToEnd));
         Row("  minus provider p50/p95/p99/max (ms)", r => r.Overhead is null || r.ProviderLatencyMs is not > 0 ? null : $"{Latency(r.Overhead)} (−{r.ProviderLatencyMs:0} ms)");
+        Row("  POST → started p50/p95/p99/max (ms)", r => Latency(r.Stages?.ToStart));
+        Row("  started → finished", r => Latency(r.Stages?.Running));
+        Row("  finished → visible", r => Latency(r.Stages?.ToVisible));
         Row("last submit → last result (s)", r => r.LastSubmitToLastResultSeconds is { } s ? F(s, "0.000") : null);
         Row("errors", r => N(r.ErrorCount));
         foreach (var kind in runs.SelectMany(r => r.Errors.Keys).Distinct())

@@ -2,9 +2,9 @@ using Confluent.Kafka;
 
 namespace LlmOrleans.Bench.Results;
 
-/// <summary>Reads only the <c>status</c> of a llm.responses value.</summary>
-public sealed class JobStatusDeserializer : IDeserializer<JobStatus>
+/// <summary>Reads the status and timestamps of a llm.responses value.</summary>
+public sealed class JobStatusDeserializer : IDeserializer<ResultFields>
 {
-    public JobStatus Deserialize(ReadOnlySpan<byte> data, bool isNull, SerializationContext context) =>
-        isNull ? JobStatus.Unreadable : JobStatusReader.Read(data);
+    public ResultFields Deserialize(ReadOnlySpan<byte> data, bool isNull, SerializationContext context) =>
+        isNull ? new ResultFields(JobStatus.Unreadable) : JobStatusReader.Read(data);
 }

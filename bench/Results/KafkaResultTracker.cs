@@ -13,7 +13,7 @@ namespace LlmOrleans.Bench.Results;
 public sealed class KafkaResultTracker : IResultTracker
 {
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(10);
-    private readonly IConsumer<Guid, JobStatus> _consumer;
+    private readonly IConsumer<Guid, ResultFields> _consumer;
     private readonly ErrorTally _errors;
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, TaskCompletionSource<Completion>> _waiting = [];
@@ -21,7 +21,7 @@ public sealed class KafkaResultTracker : IResultTracker
     private readonly Thread _thread;
     private volatile bool _stopping;
 
-    private KafkaResultTracker(IConsumer<Guid, JobStatus> consumer, ErrorTally errors)
+    private KafkaResultTracker(IConsumer<Guid, ResultFields> consumer, ErrorTally errors)
     {
         _consumer = consumer;
         _errors = errors;
@@ -44,7 +44,7 @@ public sealed class KafkaResultTracker : IResultTracker
             FetchWaitMaxMs = 5,
             SocketNagleDisable = true,
         };
-        var consumer = new ConsumerBuilder<Guid, JobStatus>(config)
+        var consumer = new ConsumerBuilder<Guid, ResultFields>(config)
             .SetKeyDeserializer(new GuidKeyDeserializer())
             .SetValueDeserializer(new JobStatusDeserializer())
             .SetErrorHandler((_, e) => errors.Add($"kafka {e.Code}"))
@@ -91,7 +91,7 @@ public sealed class KafkaResultTracker : IResultTracker
         var now = Stopwatch.GetTimestamp();
         foreach (var waiter in waiters)
         {
-            waiter.TrySetResult(new Completion(now, JobStatus.Incomplete));
+            waiter.TrySetResult(Completion.Without(now, JobStatus.Incomplete));
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class KafkaResultTracker : IResultTracker
         return ValueTask.CompletedTask;
     }
 
-    private static IEnumerable<TopicPartitionOffset> EndOffsets(IConsumer<Guid, JobStatus> consumer, string topic)
+    private static IEnumerable<TopicPartitionOffset> EndOffsets(IConsumer<Guid, ResultFields> consumer, string topic)
     {
         using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
         var partitions = admin.GetMetadata(topic, MetadataTimeout).Topics.Single().Partitions;
@@ -124,7 +124,7 @@ public sealed class KafkaResultTracker : IResultTracker
     {
         while (!_stopping)
         {
-            ConsumeResult<Guid, JobStatus>? result;
+            ConsumeResult<Guid, ResultFields>? result;
             try
             {
                 result = _consumer.Consume(TimeSpan.FromMilliseconds(100));

@@ -55,14 +55,14 @@ public sealed class LongPollResultTracker : IResultTracker
         {
             while (!_abandoned.IsCancellationRequested)
             {
-                var status = await WaitOnceAsync(uri, buffer);
-                if (status != JobStatus.Pending)
+                var answer = await WaitOnceAsync(uri, buffer);
+                if (answer.Status != JobStatus.Pending)
                 {
-                    return new Completion(Stopwatch.GetTimestamp(), status);
+                    return new Completion(Stopwatch.GetTimestamp(), answer);
                 }
             }
 
-            return new Completion(Stopwatch.GetTimestamp(), JobStatus.Incomplete);
+            return Completion.Without(Stopwatch.GetTimestamp(), JobStatus.Incomplete);
         }
         finally
         {
@@ -74,7 +74,7 @@ public sealed class LongPollResultTracker : IResultTracker
     }
 
     /// <summary>One held GET; transient failures are counted and read as still pending, so the job is asked again.</summary>
-    private async Task<JobStatus> WaitOnceAsync(Uri uri, byte[] buffer)
+    private async Task<ResultFields> WaitOnceAsync(Uri uri, byte[] buffer)
     {
         try
         {
@@ -84,12 +84,12 @@ public sealed class LongPollResultTracker : IResultTracker
         }
         catch (OperationCanceledException) when (_abandoned.IsCancellationRequested)
         {
-            return JobStatus.Incomplete;
+            return new ResultFields(JobStatus.Incomplete);
         }
         catch (Exception ex)
         {
             _errors.Add(ex);
-            return JobStatus.Pending;
+            return new ResultFields(JobStatus.Pending);
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class PollingResultTracker : IResultTracker
         var entry = new PollEntry(requestId, Stopwatch.GetTimestamp() + _intervalTicks);
         if (!_queue.Writer.TryWrite(entry))
         {
-            entry.Finish(JobStatus.Incomplete);
+            entry.Finish(new ResultFields(JobStatus.Incomplete));
         }
 
         return entry.Result.Task;
@@ -56,7 +56,7 @@ public sealed class PollingResultTracker : IResultTracker
         {
             if (_abandoned)
             {
-                entry.Finish(JobStatus.Incomplete);
+                entry.Finish(new ResultFields(JobStatus.Incomplete));
                 continue;
             }
 
@@ -66,23 +66,23 @@ public sealed class PollingResultTracker : IResultTracker
                 await Task.Delay(Stopwatch.GetElapsedTime(0, wait));
             }
 
-            var status = await PollOnceAsync(entry.RequestId, buffer);
-            if (status != JobStatus.Pending)
+            var answer = await PollOnceAsync(entry.RequestId, buffer);
+            if (answer.Status != JobStatus.Pending)
             {
-                entry.Finish(status);
+                entry.Finish(answer);
                 continue;
             }
 
             entry.NextPollAt = Stopwatch.GetTimestamp() + _intervalTicks;
             if (!_queue.Writer.TryWrite(entry))
             {
-                entry.Finish(JobStatus.Incomplete);
+                entry.Finish(new ResultFields(JobStatus.Incomplete));
             }
         }
     }
 
     /// <summary>One GET; transient failures are counted and read as still pending, so the job is polled again.</summary>
-    private async Task<JobStatus> PollOnceAsync(Guid requestId, byte[] buffer)
+    private async Task<ResultFields> PollOnceAsync(Guid requestId, byte[] buffer)
     {
         try
         {
@@ -93,7 +93,7 @@ public sealed class PollingResultTracker : IResultTracker
         catch (Exception ex)
         {
             _errors.Add(ex);
-            return JobStatus.Pending;
+            return new ResultFields(JobStatus.Pending);
         }
     }
 
@@ -105,6 +105,6 @@ public sealed class PollingResultTracker : IResultTracker
 
         public TaskCompletionSource<Completion> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void Finish(JobStatus status) => Result.TrySetResult(new Completion(Stopwatch.GetTimestamp(), status));
+        public void Finish(ResultFields answer) => Result.TrySetResult(new Completion(Stopwatch.GetTimestamp(), answer));
     }
 }

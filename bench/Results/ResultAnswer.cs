@@ -6,8 +6,8 @@ namespace LlmOrleans.Bench.Results;
 /// <summary>What one <c>GET /result/{id}</c> answer says of the job.</summary>
 public static class ResultAnswer
 {
-    /// <summary>The job's status; an answer other than 200 or 404 is counted and read as still pending, so the job is asked again.</summary>
-    public static async Task<JobStatus> ReadAsync(HttpResponseMessage response, byte[] buffer, ErrorTally errors)
+    /// <summary>The job's status and timestamps; an answer other than 200 or 404 is counted and read as still pending, so the job is asked again.</summary>
+    public static async Task<ResultFields> ReadAsync(HttpResponseMessage response, byte[] buffer, ErrorTally errors)
     {
         var length = await ResponseBody.ReadAsync(response, buffer);
         switch (response.StatusCode)
@@ -15,10 +15,10 @@ public static class ResultAnswer
             case HttpStatusCode.OK:
                 return JobStatusReader.Read(buffer.AsSpan(0, length));
             case HttpStatusCode.NotFound:
-                return JobStatus.NotFound;
+                return new ResultFields(JobStatus.NotFound);
             default:
                 errors.AddStatus((int)response.StatusCode);
-                return JobStatus.Pending;
+                return new ResultFields(JobStatus.Pending);
         }
     }
 }

@@ -57,6 +57,7 @@ public static class BurstScenario
             CompletedPerSecond = allSeconds > 0 ? counters.Completed / allSeconds : null,
             SubmitLatency = counters.SubmitLatency.Summarize(),
             EndToEnd = endToEnd,
+            Stages = counters.Stages.Summarize(),
             ProviderLatencyMs = target.ProviderLatencyMs,
             Overhead = target.ProviderLatencyMs is { } provider ? endToEnd?.Minus(provider) : null,
             LastSubmitToLastResultSeconds = allSeconds > 0 ? allSeconds - submitSeconds : null,

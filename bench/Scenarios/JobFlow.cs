@@ -42,6 +42,7 @@ public sealed class JobFlow(JobSubmitter submitter, IResultTracker tracker, Load
                 if (measured)
                 {
                     counters.EndToEnd.RecordTicks(completion.VisibleAt - startedAt);
+                    counters.Stages.Record(startedAt, completion);
                 }
 
                 if (completion.Status == JobStatus.Failed)

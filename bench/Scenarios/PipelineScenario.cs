@@ -53,6 +53,7 @@ public static class PipelineScenario
             CompletedPerSecond = counters.CompletedInWindow / window.MeasuredSeconds,
             SubmitLatency = counters.SubmitLatency.Summarize(),
             EndToEnd = endToEnd,
+            Stages = counters.Stages.Summarize(),
             ProviderLatencyMs = target.ProviderLatencyMs,
             Overhead = target.ProviderLatencyMs is { } provider ? endToEnd?.Minus(provider) : null,
             Errors = counters.Errors.Snapshot(),

@@ -12,6 +12,6 @@ public sealed record RuntimeSnapshot(
         return new RuntimeSnapshot(
             Stopwatch.GetTimestamp(), process.TotalProcessorTime, GC.GetTotalPauseDuration(),
             GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), Monitor.LockContentionCount,
-            GC.GetTotalAllocatedBytes(), ThreadPool.CompletedWorkItemCount);
+            GC.GetTotalAllocatedBytes(precise: true), ThreadPool.CompletedWorkItemCount);
     }
 }

@@ -4,20 +4,41 @@ using Spectre.Console.Cli;
 
 namespace LlmOrleans.Bench.Cli;
 
-/// <summary><c>pipeline</c>: jobs end to end at a steady rate or with N waiting clients.</summary>
+/// <summary><c>pipeline</c>: jobs end to end at a steady rate or with N waiting clients, optionally against bare Kafka too.</summary>
 public sealed class PipelineCommand : AsyncCommand<PipelineSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, PipelineSettings settings, CancellationToken cancellationToken)
     {
         var body = settings.Body();
-        await using var target = await TargetStartup.StartAsync(settings.Target(), body);
-        var run = await PipelineScenario.RunAsync(target, body, settings.Plan());
-        if (settings.SettleSeconds > 0)
+        var target = await TargetStartup.StartAsync(settings.Target(), body);
+        var description = target.Description;
+        var notes = TargetStartup.Notes(target).ToList();
+        var siloKafka = target.SiloKafkaOptions;
+        List<RunResult> runs;
+        try
         {
-            run = run with { Settled = await Settle.MeasureAsync(target, TimeSpan.FromSeconds(settings.SettleSeconds)) };
+            var run = await PipelineScenario.RunAsync(target, body, settings.Plan());
+            if (settings.SettleSeconds > 0)
+            {
+                run = run with { Settled = await Settle.MeasureAsync(target, TimeSpan.FromSeconds(settings.SettleSeconds)) };
+            }
+
+            runs = [run];
+        }
+        finally
+        {
+            // An embedded system is stopped first, so it takes no CPU from the baseline.
+            await target.DisposeAsync();
         }
 
-        var report = new BenchReport { Command = "pipeline", Target = target.Description, Runs = [run], Notes = TargetStartup.Notes(target) };
+        if (settings.WithKafkaBaseline && siloKafka is not null)
+        {
+            runs.Add(await KafkaBaselineScenario.RunAsync(siloKafka, body, settings.Plan()));
+            notes.Add("kafka baseline: the same open loop over two bare Kafka hops (a producer, a relay consumer that answers at once, " +
+                      "the same reader) on a fresh mock broker with the silo's client settings; gateway, silo and Redis stopped.");
+        }
+
+        var report = new BenchReport { Command = "pipeline", Target = description, Runs = runs, Notes = notes };
         return await ReportOutput.PublishAsync(report, settings.Json);
     }
 }

@@ -40,6 +40,10 @@ public sealed class PipelineSettings : ResultSettings
     [DefaultValue(0.0)]
     public double SettleSeconds { get; init; }
 
+    [CommandOption("--with-kafka-baseline")]
+    [Description("With --embedded and --rate: after the run, stop the system and drive the same load over two bare Kafka hops on a fresh mock broker with the silo's client settings")]
+    public bool WithKafkaBaseline { get; init; }
+
     public PipelinePlan Plan() => new(
         Connections, TimeSpan.FromSeconds(WarmupSeconds), TimeSpan.FromSeconds(DurationSeconds), RequestTimeout,
         Rate, Clients, MaxInFlight, TimeSpan.FromSeconds(DrainTimeoutSeconds), ResultPlan());
@@ -52,6 +56,7 @@ public sealed class PipelineSettings : ResultSettings
                 ? ValidationResult.Error("--duration must be positive, --warmup and --settle not negative.")
             : Rate is not null && Clients is not null ? ValidationResult.Error("Give --rate (open loop) or --clients (closed loop), not both.")
             : Rate <= 0 || Clients < 1 ? ValidationResult.Error("--rate and --clients must be positive.")
+            : WithKafkaBaseline && (!Embedded || Rate is null) ? ValidationResult.Error("--with-kafka-baseline needs --embedded and --rate.")
             : ValidationResult.Success();
     }
 }

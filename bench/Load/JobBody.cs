@@ -24,6 +24,9 @@ public sealed class JobBody
         _utf8 = buffer.ToArray();
     }
 
+    /// <summary>The body's JSON.</summary>
+    public ReadOnlySpan<byte> Utf8 => _utf8;
+
     /// <summary>
     /// Content over the shared bytes. HttpClient does not dispose request content, so one sender may reuse
     /// it for request after request (never concurrently), headers included.

@@ -4,12 +4,11 @@ using System.Text.Json;
 namespace LlmOrleans.Bench.Load;
 
 /// <summary>Sends <c>POST /process</c> and reads the request id from the 202, counting failures by kind.</summary>
-public sealed class JobSubmitter(LoadClient client, ErrorTally errors)
+public sealed class JobSubmitter(LoadClient client, ErrorTally errors) : IJobSubmitter
 {
     /// <summary>Size of the buffer a sender passes in: a 202 body is ~55 bytes, a ProblemDetails a few hundred.</summary>
     public const int BufferSize = 1024;
 
-    /// <summary>Submits once; returns the request id, or null after counting the error.</summary>
     public async Task<Guid?> SubmitAsync(HttpContent content, byte[] buffer)
     {
         try

@@ -5,7 +5,7 @@ using LlmOrleans.Bench.Results;
 namespace LlmOrleans.Bench.Scenarios;
 
 /// <summary>One job from submit to visible result, counted and timed.</summary>
-public sealed class JobFlow(JobSubmitter submitter, IResultTracker tracker, LoadCounters counters, RunWindow? window)
+public sealed class JobFlow(IJobSubmitter submitter, IResultTracker tracker, LoadCounters counters, RunWindow? window)
 {
     /// <summary>
     /// Submits a job timed from <paramref name="startedAt"/> (the send, or when an open loop meant to send);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using LlmOrleans.Bench.Load;
 using LlmOrleans.Bench.Metrics;
 using LlmOrleans.Bench.Report;
+using LlmOrleans.Bench.Results;
 using LlmOrleans.Bench.Targets;
 
 namespace LlmOrleans.Bench.Scenarios;
@@ -15,10 +16,19 @@ public static class PipelineScenario
         using var client = new LoadClient(target.Gateway, plan.Connections, plan.RequestTimeout);
         var counters = new LoadCounters();
         await using var tracker = ResultTrackers.Start(plan.Results, target, client, counters.Errors, plan.Connections);
+        var submitter = new JobSubmitter(client, counters.Errors);
+        return await RunAsync("gateway", submitter, tracker, counters, body, plan, target.ProviderLatencyMs);
+    }
+
+    /// <summary>The same load through any way in (<paramref name="submitter"/>) and out (<paramref name="tracker"/>).</summary>
+    public static async Task<RunResult> RunAsync(
+        string targetName, IJobSubmitter submitter, IResultTracker tracker, LoadCounters counters, JobBody body, PipelinePlan plan,
+        double? providerLatencyMs)
+    {
         var memoryBefore = MemoryFigures.Now();
         var window = new RunWindow(plan.Warmup, plan.Duration);
         var runtime = RuntimeFigures.OverAsync(window);
-        var flow = new JobFlow(new JobSubmitter(client, counters.Errors), tracker, counters, window);
+        var flow = new JobFlow(submitter, tracker, counters, window);
 
         var load = plan.Rate is { } rate
             ? OpenLoop.RunAsync(rate, window, dueAt => StartOpenLoopJob(flow, body, counters, plan.MaxInFlight, dueAt))
@@ -31,14 +41,14 @@ public static class PipelineScenario
 
                 return !window.IsOver;
             });
-        var title = $"pipeline → gateway ({tracker.Name})";
+        var title = $"pipeline → {targetName} ({tracker.Name})";
         await ProgressDisplay.ShowWhileAsync(title, counters, LoadThenDrainAsync(load, counters, tracker, plan.DrainTimeout));
 
         var submitted = counters.SubmitLatency.Count;
         var endToEnd = counters.EndToEnd.Summarize();
         return new RunResult
         {
-            Target = "gateway",
+            Target = targetName,
             Mode = "pipeline",
             Shape = (plan.Rate is { } r ? $"open loop at {r:0.#} jobs/s" : $"closed loop, {plan.Clients ?? plan.Connections} clients") +
                     $", {plan.Connections} connections, {plan.Duration.TotalSeconds:0.#} s after {plan.Warmup.TotalSeconds:0.#} s warm-up",
@@ -54,8 +64,8 @@ public static class PipelineScenario
             SubmitLatency = counters.SubmitLatency.Summarize(),
             EndToEnd = endToEnd,
             Stages = counters.Stages.Summarize(),
-            ProviderLatencyMs = target.ProviderLatencyMs,
-            Overhead = target.ProviderLatencyMs is { } provider ? endToEnd?.Minus(provider) : null,
+            ProviderLatencyMs = providerLatencyMs,
+            Overhead = providerLatencyMs is { } provider ? endToEnd?.Minus(provider) : null,
             Errors = counters.Errors.Snapshot(),
             MemoryBefore = memoryBefore,
             MemoryAfter = MemoryFigures.Now(),
@@ -63,7 +73,7 @@ public static class PipelineScenario
         };
     }
 
-    private static async Task LoadThenDrainAsync(Task load, LoadCounters counters, Results.IResultTracker tracker, TimeSpan timeout)
+    private static async Task LoadThenDrainAsync(Task load, LoadCounters counters, IResultTracker tracker, TimeSpan timeout)
     {
         await load;
         await Drain.WaitAsync(counters, tracker, timeout);

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using LlmOrleans.Local;
+using LlmOrleans.Messaging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LlmOrleans.Bench.Targets;
 
@@ -63,6 +65,9 @@ public sealed class BenchTarget : IAsyncDisposable
                           $"started in {clock.Elapsed.TotalSeconds:0.0} s";
         return new BenchTarget(gateway, pipeline.BootstrapServers, echoLatency, description, pipeline);
     }
+
+    /// <summary>The Kafka settings the embedded silo runs with; null for a target given by URL.</summary>
+    public KafkaOptions? SiloKafkaOptions => _pipeline?.SiloServices.GetRequiredService<IOptions<KafkaOptions>>().Value;
 
     /// <summary>Active <c>LlmJobGrain</c>s across the cluster, when the pipeline runs in this process; else null.</summary>
     public async Task<int?> JobGrainActivationsAsync()

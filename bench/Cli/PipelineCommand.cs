@@ -1,3 +1,4 @@
+using LlmOrleans.Bench.Metrics;
 using LlmOrleans.Bench.Report;
 using LlmOrleans.Bench.Scenarios;
 using Spectre.Console.Cli;
@@ -31,14 +32,17 @@ public sealed class PipelineCommand : AsyncCommand<PipelineSettings>
             await target.DisposeAsync();
         }
 
+        LatencyExcess? overBaseline = null;
         if (settings.WithKafkaBaseline && siloKafka is not null)
         {
-            runs.Add(await KafkaBaselineScenario.RunAsync(siloKafka, body, settings.Plan()));
+            var baseline = await KafkaBaselineScenario.RunAsync(siloKafka, body, settings.Plan());
+            runs.Add(baseline);
+            overBaseline = runs[0].EndToEnd is { } pipeline && baseline.EndToEnd is { } floor ? LatencyExcess.Between(pipeline, floor) : null;
             notes.Add("kafka baseline: the same open loop over two bare Kafka hops (a producer, a relay consumer that answers at once, " +
                       "the same reader) on a fresh mock broker with the silo's client settings; gateway, silo and Redis stopped.");
         }
 
-        var report = new BenchReport { Command = "pipeline", Target = description, Runs = runs, Notes = notes };
+        var report = new BenchReport { Command = "pipeline", Target = description, Runs = runs, OverKafkaBaseline = overBaseline, Notes = notes };
         return await ReportOutput.PublishAsync(report, settings.Json);
     }
 }

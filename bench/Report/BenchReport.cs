@@ -1,3 +1,5 @@
+using LlmOrleans.Bench.Metrics;
+
 namespace LlmOrleans.Bench.Report;
 
 /// <summary>Everything one invocation measured: the runs, the target, the machine.</summary>
@@ -17,6 +19,9 @@ public sealed record BenchReport
 
     /// <summary>Gateway submitted/s ÷ bare-Kestrel submitted/s, when both ran.</summary>
     public double? GatewayToBaselineRatio { get; init; }
+
+    /// <summary>The pipeline's end-to-end time beyond two bare Kafka hops at the same load, when both ran.</summary>
+    public LatencyExcess? OverKafkaBaseline { get; init; }
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 

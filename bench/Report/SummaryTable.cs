@@ -65,6 +65,11 @@ public static class SummaryTable
             AnsiConsole.WriteLine($"gateway / kestrel baseline submitted/s: {ratio:P1}");
         }
 
+        if (report.OverKafkaBaseline is { } excess)
+        {
+            AnsiConsole.WriteLine($"gateway end to end over the kafka baseline p50/p95/p99 (ms): {F(excess.P50, "+0.00;-0.00")} / {F(excess.P95, "+0.00;-0.00")} / {F(excess.P99, "+0.00;-0.00")}");
+        }
+
         AnsiConsole.WriteLine($"target: {report.Target}");
         AnsiConsole.WriteLine($"machine: {report.Machine}");
         foreach (var note in report.Notes)

@@ -23,7 +23,12 @@ public class ResultSettings : TargetSettings
     [DefaultValue("llm.responses")]
     public string ResponseTopic { get; init; } = "llm.responses";
 
-    public ResultPlan ResultPlan() => new(Results, TimeSpan.FromMilliseconds(PollIntervalMs), ResponseTopic);
+    [CommandOption("--reader-fetch-wait-ms <MS>")]
+    [Description("With kafka: fetch.wait.max.ms of the bench's own consumer (the mock broker holds an empty fetch this long)")]
+    [DefaultValue(5)]
+    public int ReaderFetchWaitMs { get; init; } = 5;
+
+    public ResultPlan ResultPlan() => new(Results, TimeSpan.FromMilliseconds(PollIntervalMs), ResponseTopic, ReaderFetchWaitMs);
 
     public override ValidationResult Validate()
     {
@@ -32,6 +37,7 @@ public class ResultSettings : TargetSettings
             : Results is not ("auto" or "kafka" or "poll" or "longpoll") ? ValidationResult.Error("--results must be auto, kafka, poll or longpoll.")
             : Results == "kafka" && Url is not null && Kafka is null ? ValidationResult.Error("--results kafka with --url needs --kafka <BOOTSTRAP>.")
             : PollIntervalMs < 1 ? ValidationResult.Error("--poll-interval-ms must be at least 1.")
+            : ReaderFetchWaitMs < 0 ? ValidationResult.Error("--reader-fetch-wait-ms must not be negative.")
             : ValidationResult.Success();
     }
 }

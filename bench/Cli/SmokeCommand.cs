@@ -25,7 +25,7 @@ public sealed class SmokeCommand : AsyncCommand<SmokeSettings>
         var targetSettings = new TargetSettings { Embedded = true, Redis = settings.Redis, Connections = 8 };
         var body = targetSettings.Body();
         await using var target = await TargetStartup.StartAsync(targetSettings.Target(), body);
-        var viaKafka = new ResultPlan("kafka", TimeSpan.FromMilliseconds(10), "llm.responses");
+        var viaKafka = new ResultPlan("kafka", TimeSpan.FromMilliseconds(10), "llm.responses", ReaderFetchWaitMs: 5);
         RunResult[] runs =
         [
             await BurstScenario.RunAsync(target, body, new BurstPlan(8, 50, RequestTimeout, ResultTimeout, viaKafka)),

@@ -30,8 +30,11 @@ public sealed class KafkaResultTracker : IResultTracker
 
     public string Name => "kafka";
 
-    /// <summary>Assigns every partition of <paramref name="topic"/> at its end and starts reading.</summary>
-    public static KafkaResultTracker Start(string bootstrapServers, string topic, ErrorTally errors)
+    /// <summary>
+    /// Assigns every partition of <paramref name="topic"/> at its end and starts reading, each fetch held by the broker
+    /// up to <paramref name="fetchWaitMs"/> when it finds no data.
+    /// </summary>
+    public static KafkaResultTracker Start(string bootstrapServers, string topic, int fetchWaitMs, ErrorTally errors)
     {
         var config = new ConsumerConfig
         {
@@ -41,7 +44,7 @@ public sealed class KafkaResultTracker : IResultTracker
             EnableAutoOffsetStore = false,
             EnablePartitionEof = false,
             AllowAutoCreateTopics = false,
-            FetchWaitMaxMs = 5,
+            FetchWaitMaxMs = fetchWaitMs,
             SocketNagleDisable = true,
         };
         var consumer = new ConsumerBuilder<Guid, ResultFields>(config)

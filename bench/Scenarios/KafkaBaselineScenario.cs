@@ -13,7 +13,8 @@ public static class KafkaBaselineScenario
     {
         var counters = new LoadCounters();
         await using var baseline = await KafkaBaseline.StartAsync(silo, counters.Errors);
-        await using var tracker = KafkaResultTracker.Start(baseline.Settings.BootstrapServers, baseline.Settings.ResponseTopic, counters.Errors);
+        await using var tracker = KafkaResultTracker.Start(
+            baseline.Settings.BootstrapServers, baseline.Settings.ResponseTopic, plan.Results.ReaderFetchWaitMs, counters.Errors);
         return await PipelineScenario.RunAsync(
             "kafka baseline", baseline.Submitter(body, counters.Errors), tracker, counters, body, plan, providerLatencyMs: 0);
     }

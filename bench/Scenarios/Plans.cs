@@ -15,4 +15,4 @@ public sealed record PipelinePlan(
 public sealed record BurstPlan(int Connections, int Jobs, TimeSpan RequestTimeout, TimeSpan Timeout, ResultPlan Results);
 
 /// <summary>How to see results: <c>auto</c> (Kafka when its address is known), <c>kafka</c> or <c>poll</c>.</summary>
-public sealed record ResultPlan(string Via, TimeSpan PollInterval, string ResponseTopic);
+public sealed record ResultPlan(string Via, TimeSpan PollInterval, string ResponseTopic, int ReaderFetchWaitMs);

@@ -16,7 +16,7 @@ public static class ResultTrackers
             "auto" => target.KafkaBootstrapServers,
             _ => null,
         };
-        return kafka is not null ? KafkaResultTracker.Start(kafka, plan.ResponseTopic, errors)
+        return kafka is not null ? KafkaResultTracker.Start(kafka, plan.ResponseTopic, plan.ReaderFetchWaitMs, errors)
             : plan.Via == "longpoll" ? new LongPollResultTracker(client.Http.BaseAddress!, errors)
             : new PollingResultTracker(client, errors, plan.PollInterval, pollers);
     }

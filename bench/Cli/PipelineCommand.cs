@@ -14,7 +14,7 @@ public sealed class PipelineCommand : AsyncCommand<PipelineSettings>
         var target = await TargetStartup.StartAsync(settings.Target(), body);
         var description = target.Description;
         var notes = TargetStartup.Notes(target).ToList();
-        var siloKafka = target.SiloKafkaOptions;
+        var siloConfiguration = target.SiloConfiguration();
         List<RunResult> runs;
         try
         {
@@ -33,9 +33,9 @@ public sealed class PipelineCommand : AsyncCommand<PipelineSettings>
         }
 
         LatencyExcess? overBaseline = null;
-        if (settings.WithKafkaBaseline && siloKafka is not null)
+        if (settings.WithKafkaBaseline && siloConfiguration is not null)
         {
-            var baseline = await KafkaBaselineScenario.RunAsync(siloKafka, body, settings.Plan());
+            var baseline = await KafkaBaselineScenario.RunAsync(siloConfiguration, body, settings.Plan());
             runs.Add(baseline);
             overBaseline = runs[0].EndToEnd is { } pipeline && baseline.EndToEnd is { } floor ? LatencyExcess.Between(pipeline, floor) : null;
             notes.Add("kafka baseline: the same open loop over two bare Kafka hops (a producer, a relay consumer that answers at once, " +

@@ -33,7 +33,7 @@ public sealed class SmokeCommand : AsyncCommand<SmokeSettings>
             await BurstScenario.RunAsync(target, body, new BurstPlan(4, 20, RequestTimeout, ResultTimeout, viaKafka with { Via = "longpoll" })),
             await SubmitScenario.RunAsync("gateway", target.Gateway, body, new SubmitPlan(4, TimeSpan.Zero, TimeSpan.FromSeconds(1), RequestTimeout)),
             await KafkaBaselineScenario.RunAsync(
-                target.SiloKafkaOptions!, body,
+                target.SiloConfiguration()!, body,
                 new PipelinePlan(8, TimeSpan.Zero, TimeSpan.FromSeconds(1), RequestTimeout, 50, null, 1000, ResultTimeout, viaKafka)),
         ];
         var report = new BenchReport { Command = "--smoke", Target = target.Description, Runs = runs, Notes = TargetStartup.Notes(target) };

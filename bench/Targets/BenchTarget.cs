@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using LlmOrleans.Local;
-using LlmOrleans.Messaging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace LlmOrleans.Bench.Targets;
 
@@ -66,8 +65,9 @@ public sealed class BenchTarget : IAsyncDisposable
         return new BenchTarget(gateway, pipeline.BootstrapServers, echoLatency, description, pipeline);
     }
 
-    /// <summary>The Kafka settings the embedded silo runs with; null for a target given by URL.</summary>
-    public KafkaOptions? SiloKafkaOptions => _pipeline?.SiloServices.GetRequiredService<IOptions<KafkaOptions>>().Value;
+    /// <summary>A copy of the embedded silo's configuration (it outlives the hosts); null for a target given by URL.</summary>
+    public IReadOnlyDictionary<string, string?>? SiloConfiguration() =>
+        _pipeline?.SiloServices.GetRequiredService<IConfiguration>().AsEnumerable().ToDictionary(e => e.Key, e => e.Value);
 
     /// <summary>Active <c>LlmJobGrain</c>s across the cluster, when the pipeline runs in this process; else null.</summary>
     public async Task<int?> JobGrainActivationsAsync()

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using LlmOrleans.Bench.Load;
 using LlmOrleans.LocalInfra;
 using LlmOrleans.Messaging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,48 +19,42 @@ public sealed class KafkaBaseline : IAsyncDisposable
 {
     private static readonly TimeSpan AssignTimeout = TimeSpan.FromSeconds(30);
     private readonly EmbeddedKafkaBroker _broker;
-    private readonly ServiceProvider _metrics;
+    private readonly ServiceProvider _services;
     private readonly KafkaJsonProducer _submitProducer;
     private readonly KafkaJsonProducer _relayProducer;
     private readonly KafkaRelay _relay;
 
-    private KafkaBaseline(EmbeddedKafkaBroker broker, KafkaOptions options, ErrorTally errors)
+    private KafkaBaseline(EmbeddedKafkaBroker broker, ServiceProvider services, ErrorTally errors)
     {
         _broker = broker;
-        Settings = options;
-        _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var meters = _metrics.GetRequiredService<IMeterFactory>();
-        _submitProducer = new KafkaJsonProducer(Options.Create(options), NullLogger<KafkaJsonProducer>.Instance, meters);
-        _relayProducer = new KafkaJsonProducer(Options.Create(options), NullLogger<KafkaJsonProducer>.Instance, meters);
-        _relay = new KafkaRelay(options, _relayProducer, errors);
+        _services = services;
+        var options = services.GetRequiredService<IOptions<KafkaOptions>>();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        Settings = options.Value;
+        _submitProducer = new KafkaJsonProducer(options, NullLogger<KafkaJsonProducer>.Instance, meters);
+        _relayProducer = new KafkaJsonProducer(options, NullLogger<KafkaJsonProducer>.Instance, meters);
+        _relay = new KafkaRelay(Settings, _relayProducer, errors);
     }
 
     /// <summary>The settings every client of the baseline runs with: the silo's, on the baseline's own broker.</summary>
     public KafkaOptions Settings { get; }
 
-    /// <summary>Starts broker, topics, producers and relay; returns once the relay holds its partitions.</summary>
-    public static async Task<KafkaBaseline> StartAsync(KafkaOptions silo, ErrorTally errors)
+    /// <summary>
+    /// Starts broker, topics, producers and relay, with Kafka settings bound from <paramref name="siloConfiguration"/> as the
+    /// silo binds its own; returns once the relay holds its partitions.
+    /// </summary>
+    public static async Task<KafkaBaseline> StartAsync(IReadOnlyDictionary<string, string?> siloConfiguration, ErrorTally errors)
     {
         var broker = EmbeddedKafkaBroker.Start();
-        var options = new KafkaOptions
-        {
-            BootstrapServers = broker.BootstrapServers,
-            RequestTopic = silo.RequestTopic,
-            ResponseTopic = silo.ResponseTopic,
-            DlqTopic = silo.DlqTopic,
-            GroupId = "bench-relay",
-            TopicPartitions = silo.TopicPartitions,
-            ReplicationFactor = silo.ReplicationFactor,
-            ProduceTimeout = silo.ProduceTimeout,
-            SessionTimeout = silo.SessionTimeout,
-            FetchWaitMax = silo.FetchWaitMax,
-            Linger = silo.Linger,
-            StickyPartitionWindow = silo.StickyPartitionWindow,
-            Client = new Dictionary<string, string>(silo.Client),
-        };
-        broker.CreateTopic(options.RequestTopic, options.TopicPartitions);
-        broker.CreateTopic(options.ResponseTopic, options.TopicPartitions);
-        var baseline = new KafkaBaseline(broker, options, errors);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(siloConfiguration)
+            .AddInMemoryCollection([new("KAFKA_BOOTSTRAP_SERVERS", broker.BootstrapServers), new("KAFKA_GROUP_ID", "bench-relay")])
+            .Build();
+        var services = new ServiceCollection().AddMetrics().AddKafkaOptions(configuration).BuildServiceProvider();
+        var settings = services.GetRequiredService<IOptions<KafkaOptions>>().Value;
+        broker.CreateTopic(settings.RequestTopic, settings.TopicPartitions);
+        broker.CreateTopic(settings.ResponseTopic, settings.TopicPartitions);
+        var baseline = new KafkaBaseline(broker, services, errors);
         try
         {
             await baseline._relay.Assigned.WaitAsync(AssignTimeout);
@@ -80,7 +75,7 @@ public sealed class KafkaBaseline : IAsyncDisposable
         _relay.Dispose();
         _relayProducer.Dispose();
         _submitProducer.Dispose();
-        _metrics.Dispose();
+        _services.Dispose();
         _broker.Dispose();
         return ValueTask.CompletedTask;
     }

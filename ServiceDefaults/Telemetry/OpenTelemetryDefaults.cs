@@ -38,6 +38,7 @@ internal static class OpenTelemetryDefaults
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
+        builder.Services.RecordOnlyThisHostsMeters();
 
         // What to trace, applied once something turns tracing on (OTLP below; an in-memory exporter in tests).
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing

@@ -8,6 +8,8 @@ namespace LlmOrleans.Bench.Load;
 /// </summary>
 public sealed class LoadClient : IDisposable
 {
+    private readonly OwnMeterFactory _meters = new();
+
     public LoadClient(Uri baseUri, int connections, TimeSpan requestTimeout)
     {
         var handler = new SocketsHttpHandler
@@ -20,6 +22,7 @@ public sealed class LoadClient : IDisposable
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = false,
+            MeterFactory = _meters,
         };
         Http = new HttpClient(handler)
         {
@@ -48,5 +51,9 @@ public sealed class LoadClient : IDisposable
     /// <summary><c>GET /result/{id}</c>.</summary>
     public Uri ResultUri(Guid requestId) => new(Http.BaseAddress!, $"result/{requestId:D}");
 
-    public void Dispose() => Http.Dispose();
+    public void Dispose()
+    {
+        Http.Dispose();
+        _meters.Dispose();
+    }
 }

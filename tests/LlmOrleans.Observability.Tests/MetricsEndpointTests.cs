@@ -8,6 +8,28 @@ public sealed class MetricsEndpointTests(ObservedPipelineFixture fixture)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
+    public async Task MetricsEndpoints_InOneProcess_EachExposeOnlyTheirOwnHostsMeasurements()
+    {
+        var id = await fixture.Gateway.SubmitAsync("echo", "own-metrics-model", "whose metric is this");
+        await fixture.Gateway.WaitForFinishAsync(id);
+
+        var silo = await Eventually.UntilAsync(
+            () => fixture.Silo.GetStringAsync("/metrics"),
+            text => PrometheusText.Sum(text, "llmorleans_jobs_succeeded_total", ("model", "own-metrics-model")) >= 1,
+            Timeout,
+            "the silo to count the succeeded job");
+        var gateway = await fixture.Gateway.GetStringAsync("/metrics");
+
+        // Gateway and silo share this process, and the meters of both are named alike: each host's /metrics must
+        // still be that host's, as it is when each runs in its own process.
+        Assert.Null(PrometheusText.Sum(gateway, "llmorleans_jobs_succeeded_total"));
+        Assert.Null(PrometheusText.Sum(gateway, "llmorleans_kafka_produce_duration_seconds_count", ("topic", "llm.responses")));
+        Assert.Null(PrometheusText.Sum(silo, "llmorleans_jobs_accepted_total"));
+        Assert.Null(PrometheusText.Sum(silo, "llmorleans_kafka_produce_duration_seconds_count", ("topic", "llm.requests")));
+        Assert.Null(PrometheusText.Sum(silo, "http_server_request_duration_seconds_count", ("http_route", "/process")));
+    }
+
+    [Fact]
     public async Task MetricsEndpoints_AfterEchoJobs_ExposeTheJobCountersOfGatewayAndSilo()
     {
         var ids = await Task.WhenAll(Enumerable.Range(0, 3)

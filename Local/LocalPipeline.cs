@@ -153,11 +153,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             .AddCommandLine(args)
             .AddInMemoryCollection(Settings)
             .Build();
-        var kafka = new KafkaOptions();
-        var partitions = configuration.GetValue("KAFKA_TOPIC_PARTITIONS", kafka.TopicPartitions);
-        _broker.CreateTopic(configuration["REQUEST_TOPIC"] ?? kafka.RequestTopic, partitions);
-        _broker.CreateTopic(configuration["RESPONSE_TOPIC"] ?? kafka.ResponseTopic, partitions);
-        _broker.CreateTopic(configuration["DLQ_TOPIC"] ?? kafka.DlqTopic, partitions);
+        LocalTopics.Create(_broker, configuration);
     }
 
     private async Task StartHostAsync(WebApplication host)

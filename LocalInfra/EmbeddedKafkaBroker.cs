@@ -10,6 +10,7 @@ namespace LlmOrleans.LocalInfra;
 public sealed class EmbeddedKafkaBroker : IDisposable
 {
     private readonly nint _handle;
+    private readonly LogRetention _retention;
     private nint _cluster;
 
     private EmbeddedKafkaBroker(nint handle, nint cluster)
@@ -18,6 +19,7 @@ public sealed class EmbeddedKafkaBroker : IDisposable
         _cluster = cluster;
         BootstrapServers = Marshal.PtrToStringUTF8(rd_kafka_mock_cluster_bootstraps(cluster))
             ?? throw new InvalidOperationException("The mock cluster reported no bootstrap servers.");
+        _retention = new LogRetention(cluster, BootstrapServers);
     }
 
     /// <summary>The cluster's listeners, e.g. <c>127.0.0.1:41234</c> (comma-separated if several brokers).</summary>
@@ -56,18 +58,29 @@ public sealed class EmbeddedKafkaBroker : IDisposable
 
     /// <summary>
     /// Creates <paramref name="name"/> with <paramref name="partitions"/> partitions and replication factor 1;
-    /// the mock broker does not support the CreateTopics admin API. An existing topic is left as it is.
+    /// the mock broker does not support the CreateTopics admin API. An existing topic is left as it is. With a
+    /// <paramref name="retention"/> its older records are deleted as it says; without one the mock keeps up to
+    /// 5 MiB per partition, and each fetch costs more the more it keeps (<see cref="LogRetention"/>).
     /// </summary>
-    public void CreateTopic(string name, int partitions)
+    public void CreateTopic(string name, int partitions, TopicRetention? retention = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
         ObjectDisposedException.ThrowIf(_cluster == 0, this);
+        if (retention is not null)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(retention.Records, 1);
+        }
 
         var err = rd_kafka_mock_topic_create(_cluster, name, partitions, 1);
         if (err is not ErrNoError and not ErrTopicAlreadyExists)
         {
             throw new InvalidOperationException($"Creating topic '{name}' failed: {ErrorText(err)}");
+        }
+
+        if (retention is not null)
+        {
+            _retention.Add(name, partitions, retention);
         }
     }
 
@@ -80,6 +93,7 @@ public sealed class EmbeddedKafkaBroker : IDisposable
             return;
         }
 
+        _retention.Dispose();
         rd_kafka_mock_cluster_destroy(cluster);
         rd_kafka_destroy(_handle);
     }

@@ -55,6 +55,9 @@ internal static unsafe partial class LibRdKafkaMock
     [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int rd_kafka_mock_topic_create(nint mcluster, string topic, int partitionCount, int replicationFactor);
 
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int rd_kafka_mock_partition_delete_records(nint mcluster, string topic, int partition, long beforeOffset);
+
     internal static string ErrorText(int err) => Marshal.PtrToStringUTF8(rd_kafka_err2str(err)) ?? $"error {err}";
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using LlmOrleans.Bench.Load;
+using LlmOrleans.Local;
 using LlmOrleans.LocalInfra;
 using LlmOrleans.Messaging;
 using Microsoft.Extensions.Configuration;
@@ -10,10 +11,11 @@ using Microsoft.Extensions.Options;
 namespace LlmOrleans.Bench.Targets;
 
 /// <summary>
-/// Two bare Kafka hops on a fresh embedded mock broker, with the client settings the silo ran with: jobs go in as the
-/// gateway writes them (<see cref="KafkaJobSubmitter"/>), a <see cref="KafkaRelay"/> answers each as a grain with no
-/// work would, and the bench reads the response topic as it does for the pipeline. What is left of the pipeline's
-/// end-to-end time once HTTP, Orleans, Redis and the job's own work are taken away.
+/// Two bare Kafka hops on a fresh embedded mock broker, with the topics of the local run (<see cref="LocalTopics"/>) and the
+/// client settings the silo ran with: jobs go in as the gateway writes them (<see cref="KafkaJobSubmitter"/>), a
+/// <see cref="KafkaRelay"/> answers each as a grain with no work would, and the bench reads the response topic as it does
+/// for the pipeline. What is left of the pipeline's end-to-end time once HTTP, Orleans, Redis and the job's own work are
+/// taken away.
 /// </summary>
 public sealed class KafkaBaseline : IAsyncDisposable
 {
@@ -51,9 +53,7 @@ public sealed class KafkaBaseline : IAsyncDisposable
             .AddInMemoryCollection([new("KAFKA_BOOTSTRAP_SERVERS", broker.BootstrapServers), new("KAFKA_GROUP_ID", "bench-relay")])
             .Build();
         var services = new ServiceCollection().AddMetrics().AddKafkaOptions(configuration).BuildServiceProvider();
-        var settings = services.GetRequiredService<IOptions<KafkaOptions>>().Value;
-        broker.CreateTopic(settings.RequestTopic, settings.TopicPartitions);
-        broker.CreateTopic(settings.ResponseTopic, settings.TopicPartitions);
+        LocalTopics.Create(broker, configuration);
         var baseline = new KafkaBaseline(broker, services, errors);
         try
         {

@@ -72,6 +72,8 @@ public sealed class KafkaRelay : IDisposable
             {
                 var result = new Message<string, byte[]> { Key = requestId, Value = ResultJson(requestId, started, DateTimeOffset.UtcNow) };
                 _producer.Produce(_responseTopic, result, OnDelivered);
+                // As the silo does once a job is taken: the group commits, and the broker can trim the request topic.
+                _consumer.StoreOffset(record);
             }
             catch (Exception ex)
             {

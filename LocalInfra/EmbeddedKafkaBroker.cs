@@ -67,11 +67,6 @@ public sealed class EmbeddedKafkaBroker : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
         ObjectDisposedException.ThrowIf(_cluster == 0, this);
-        if (retention is not null)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(retention.Records, 1);
-        }
-
         var err = rd_kafka_mock_topic_create(_cluster, name, partitions, 1);
         if (err is not ErrNoError and not ErrTopicAlreadyExists)
         {

@@ -67,25 +67,41 @@ internal sealed class LogRetention : IDisposable
 
             foreach (var (topic, partitions, retention) in topics)
             {
-                for (var partition = 0; partition < partitions && !_stopping.IsCancellationRequested; partition++)
-                {
-                    Trim(new TopicPartition(topic, partition), retention);
-                }
+                Trim(topic, partitions, retention);
             }
         }
     }
 
-    private void Trim(TopicPartition partition, TopicRetention retention)
+    private void Trim(string topic, int partitions, TopicRetention retention)
+    {
+        var reader = Reader(retention.ConsumerGroup);
+        List<TopicPartition> all = [.. Enumerable.Range(0, partitions).Select(p => new TopicPartition(topic, p))];
+        List<TopicPartitionOffset>? committed = null;
+        try
+        {
+            // One offset fetch for the whole topic, in the order asked for.
+            committed = retention.ConsumerGroup is null ? null : reader.Committed(all, QueryTimeout);
+        }
+        catch (KafkaException)
+        {
+            return; // the broker is busy: without the group's offsets nothing may go, and the next pass asks again
+        }
+
+        for (var i = 0; i < all.Count && !_stopping.IsCancellationRequested; i++)
+        {
+            Trim(reader, all[i], retention.Records, committed?[i].Offset);
+        }
+    }
+
+    private void Trim(IConsumer<Ignore, Ignore> reader, TopicPartition partition, int records, Offset? committed)
     {
         try
         {
-            var reader = Reader(retention.ConsumerGroup);
             var watermarks = reader.QueryWatermarkOffsets(partition, QueryTimeout);
-            var before = watermarks.High.Value - retention.Records;
-            if (retention.ConsumerGroup is not null)
+            var before = watermarks.High.Value - records;
+            if (committed is { } offset)
             {
-                var committed = reader.Committed([partition], QueryTimeout)[0].Offset;
-                before = committed.IsSpecial ? 0 : Math.Min(before, committed.Value);
+                before = offset.IsSpecial ? 0 : Math.Min(before, offset.Value);
             }
 
             if (before > watermarks.Low.Value)
@@ -111,7 +127,6 @@ internal sealed class LogRetention : IDisposable
                 GroupId = group ?? "embedded-broker-retention",
                 EnableAutoCommit = false,
             }).SetLogHandler((_, _) => { }).Build(); // a retry on the next pass is all a notice could lead to
-
         }
 
         return reader;

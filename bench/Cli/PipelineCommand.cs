@@ -42,6 +42,13 @@ public sealed class PipelineCommand : AsyncCommand<PipelineSettings>
                       "the same reader) on a fresh mock broker with the silo's client settings; gateway, silo and Redis stopped.");
         }
 
+        foreach (var behind in runs.Where(r => r.OpenedBehind))
+        {
+            notes.Add($"{behind.Target}: {behind.InFlightAtWindowOpen:N0} jobs were in flight when the measured window opened, more than a " +
+                      "second of load: the open loop was still catching up on the warm-up, so its latencies include that backlog; " +
+                      "give a longer --warmup.");
+        }
+
         var report = new BenchReport { Command = "pipeline", Target = description, Runs = runs, OverKafkaBaseline = overBaseline, Notes = notes };
         return await ReportOutput.PublishAsync(report, settings.Json);
     }

@@ -26,5 +26,14 @@ public sealed class RunWindow(TimeSpan warmup, TimeSpan duration)
     /// <summary>Whether load should stop.</summary>
     public bool IsOver => Stopwatch.GetTimestamp() >= End;
 
+    /// <summary>Completes when the measured window opens.</summary>
+    public Task OpensAsync() => Until(MeasureFrom);
+
+    /// <summary>Completes when load stops.</summary>
+    public Task EndsAsync() => Until(End);
+
+    private static Task Until(long timestamp) =>
+        Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp) is { Ticks: > 0 } wait ? Task.Delay(wait) : Task.CompletedTask;
+
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 }

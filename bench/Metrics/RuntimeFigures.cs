@@ -6,18 +6,19 @@ namespace LlmOrleans.Bench.Metrics;
 /// <summary>
 /// What this process's runtime did during a run: CPU used (in cores), share of wall time in GC pauses,
 /// collections, lock contentions, bytes allocated and thread-pool work items run (per job, these move less between
-/// runs than timings do), and thread-pool size at the end (growth past the core count hints at blocking).
+/// runs than timings do), thread-pool size at the end (growth past the core count hints at blocking), and the JIT's
+/// time and methods compiled (well above zero in a measured window: the tiered JIT was still warming up).
 /// </summary>
 public sealed record RuntimeFigures(
     double CpuCores, double GcPausePercent, int Gen0, int Gen1, int Gen2, long LockContentions,
-    long AllocatedBytes, long WorkItems, int ThreadPoolThreads)
+    long AllocatedBytes, long WorkItems, int ThreadPoolThreads, double JitSeconds, long JitMethods)
 {
     /// <summary>The figures of <paramref name="window"/>'s measured part alone: warm-up (JIT) and drain left out.</summary>
     public static async Task<RuntimeFigures> OverAsync(RunWindow window)
     {
-        await DelayUntil(window.MeasureFrom);
+        await window.OpensAsync();
         var start = RuntimeSnapshot.Now();
-        await DelayUntil(window.End);
+        await window.EndsAsync();
         return Since(start);
     }
 
@@ -34,9 +35,8 @@ public sealed record RuntimeFigures(
             end.LockContentions - start.LockContentions,
             end.AllocatedBytes - start.AllocatedBytes,
             end.WorkItems - start.WorkItems,
-            ThreadPool.ThreadCount);
+            ThreadPool.ThreadCount,
+            (end.JitTime - start.JitTime).TotalSeconds,
+            end.JitMethods - start.JitMethods);
     }
-
-    private static Task DelayUntil(long timestamp) =>
-        Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp) is { Ticks: > 0 } wait ? Task.Delay(wait) : Task.CompletedTask;
 }

@@ -63,6 +63,15 @@ public sealed record RunResult
 
     public long ErrorCount => Errors.Values.Sum();
 
+    /// <summary>Pipeline: jobs started whose result was not visible yet when the measured window opened.</summary>
+    public long? InFlightAtWindowOpen { get; init; }
+
+    /// <summary>
+    /// Open loop: more than a second of load was still outstanding when the window opened, so the generator was
+    /// catching up on the warm-up and the window's latencies include that backlog.
+    /// </summary>
+    public bool OpenedBehind => Rate is { } rate && InFlightAtWindowOpen > rate;
+
     /// <summary>This process before the load started.</summary>
     public required MemoryFigures MemoryBefore { get; init; }
 

@@ -39,6 +39,7 @@ public static class SummaryTable
         Row("  started → finished", r => Latency(r.Stages?.Running));
         Row("  finished → visible", r => Latency(r.Stages?.ToVisible));
         Row("last submit → last result (s)", r => r.LastSubmitToLastResultSeconds is { } s ? F(s, "0.000") : null);
+        Row("in flight at window start", r => r.InFlightAtWindowOpen is { } n ? N(n) + (r.OpenedBehind ? " (behind)" : "") : null);
         Row("errors", r => N(r.ErrorCount));
         foreach (var kind in runs.SelectMany(r => r.Errors.Keys).Distinct())
         {
@@ -58,6 +59,7 @@ public static class SummaryTable
             ? $"{F(r.Runtime.AllocatedBytes / 1024.0 / r.Completed.Value, "0.0")} / {F((double)r.Runtime.WorkItems / r.Completed.Value, "0.0")}"
             : null);
         Row("lock contentions / pool threads", r => $"{N(r.Runtime.LockContentions)} / {r.Runtime.ThreadPoolThreads}");
+        Row("JIT time (s) / methods compiled", r => $"{F(r.Runtime.JitSeconds, "0.00")} / {N(r.Runtime.JitMethods)}");
 
         AnsiConsole.Write(table);
         if (report.GatewayToBaselineRatio is { } ratio)

@@ -28,6 +28,7 @@ public static class PipelineScenario
         var memoryBefore = MemoryFigures.Now();
         var window = new RunWindow(plan.Warmup, plan.Duration);
         var runtime = RuntimeFigures.OverAsync(window);
+        var inFlightAtOpen = InFlightWhenOpenAsync(window, counters);
         var flow = new JobFlow(submitter, tracker, counters, window);
 
         var load = plan.Rate is { } rate
@@ -67,10 +68,17 @@ public static class PipelineScenario
             ProviderLatencyMs = providerLatencyMs,
             Overhead = providerLatencyMs is { } provider ? endToEnd?.Minus(provider) : null,
             Errors = counters.Errors.Snapshot(),
+            InFlightAtWindowOpen = await inFlightAtOpen,
             MemoryBefore = memoryBefore,
             MemoryAfter = MemoryFigures.Now(),
             Runtime = await runtime,
         };
+    }
+
+    private static async Task<long> InFlightWhenOpenAsync(RunWindow window, LoadCounters counters)
+    {
+        await window.OpensAsync();
+        return counters.InFlight;
     }
 
     private static async Task LoadThenDrainAsync(Task load, LoadCounters counters, IResultTracker tracker, TimeSpan timeout)

@@ -8,6 +8,8 @@
 # With GCDUMP_DIR set, a heap dump of the silo follows each sample (dotnet-gcdump, a dotnet tool): compare them
 # with `dotnet-gcdump report FILE`. Each dump forces a full collection, after the figures were taken.
 set -euo pipefail
+# The runtime setting the images and launch profiles give every process (docs/benchmarks.md, thirteenth session).
+export DOTNET_TC_CallCountingDelayMs="${DOTNET_TC_CallCountingDelayMs:-0}"
 cd "$(dirname "$0")/.."
 jobs=${1:-100000}; rate=${2:-1000}; settle=${3:-120}
 duration=$(awk -v j="$jobs" -v r="$rate" 'BEGIN { printf "%.0f", j / r }')

@@ -4,6 +4,8 @@
 # a bare Kestrel JSON POST endpoint, both driven the same way in one run. Prints both and their ratio.
 # Needs wrk (apt-get install -y wrk). Usage: bench/wrk-submit.sh [connections=64] [seconds=10]
 set -euo pipefail
+# The runtime setting the images and launch profiles give every process (docs/benchmarks.md, thirteenth session).
+export DOTNET_TC_CallCountingDelayMs="${DOTNET_TC_CallCountingDelayMs:-0}"
 cd "$(dirname "$0")/.."
 connections=${1:-64}; seconds=${2:-10}; warmup=${WARMUP_SECONDS:-10}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)"; exit 1; }

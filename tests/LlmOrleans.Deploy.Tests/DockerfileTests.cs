@@ -92,6 +92,15 @@ public sealed partial class DockerfileTests
         Assert.Contains("8080", file.InStage(file.FinalStage).Single(i => i.Keyword == "EXPOSE").Arguments.Split(' '));
     }
 
+    [Theory]
+    [MemberData(nameof(Images))]
+    public void FinalStage_TiersHotCodeUpAtOnce(string dockerfile, string _)
+    {
+        var file = Dockerfile.Load(dockerfile);
+        var env = file.InStage(file.FinalStage).Where(i => i.Keyword == "ENV").Select(i => i.Arguments);
+        Assert.Contains($"{LaunchSettingsTests.TieringDelay}=0", env);
+    }
+
     [Fact]
     public void SiloImage_ExposesTheOrleansPorts()
     {

@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace LlmOrleans.Deploy.Tests;
+
+/// <summary>
+/// Every process started with <c>dotnet run</c> gets the runtime settings the images set: the runtime reads them
+/// from the environment only, so the launch profile is where <c>dotnet run</c> gives them.
+/// </summary>
+public sealed class LaunchSettingsTests
+{
+    /// <summary>The runtime's delay before it counts calls to tier hot code up (docs/benchmarks.md, thirteenth session).</summary>
+    public const string TieringDelay = "DOTNET_TC_CallCountingDelayMs";
+
+    public static TheoryData<string> Projects => new() { "Local", "Silo", "Gateway", "bench" };
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void TheOnlyProfile_RunsTheProject_WithTieringAtOnce(string project)
+    {
+        using var settings = JsonDocument.Parse(Repo.Read($"{project}/Properties/launchSettings.json"));
+        var profile = Assert.Single(settings.RootElement.GetProperty("profiles").EnumerateObject()).Value;
+        Assert.Equal("Project", profile.GetProperty("commandName").GetString());
+        Assert.Equal("0", profile.GetProperty("environmentVariables").GetProperty(TieringDelay).GetString());
+    }
+}

@@ -44,8 +44,8 @@ public sealed class PipelineCommand : AsyncCommand<PipelineSettings>
 
         foreach (var behind in runs.Where(r => r.OpenedBehind))
         {
-            notes.Add($"{behind.Target}: {behind.InFlightAtWindowOpen:N0} jobs were in flight when the measured window opened, more than a " +
-                      "second of load: the open loop was still catching up on the warm-up, so its latencies include that backlog; " +
+            notes.Add($"{behind.Target}: {behind.InFlightAtWindowOpen:N0} jobs were in flight when the measured window opened, more than a second of load beyond " +
+                      "the provider's latency: the open loop was still catching up on the warm-up, so its latencies include that backlog; " +
                       "give a longer --warmup.");
         }
 

@@ -67,10 +67,10 @@ public sealed record RunResult
     public long? InFlightAtWindowOpen { get; init; }
 
     /// <summary>
-    /// Open loop: more than a second of load was still outstanding when the window opened, so the generator was
-    /// catching up on the warm-up and the window's latencies include that backlog.
+    /// Open loop: more than a second of load was outstanding when the window opened beyond what the provider's latency
+    /// keeps in flight, so the generator was catching up on the warm-up and the window's latencies include that backlog.
     /// </summary>
-    public bool OpenedBehind => Rate is { } rate && InFlightAtWindowOpen > rate;
+    public bool OpenedBehind => Rate is { } rate && InFlightAtWindowOpen > rate * (1 + (ProviderLatencyMs ?? 0) / 1000);
 
     /// <summary>This process before the load started.</summary>
     public required MemoryFigures MemoryBefore { get; init; }

@@ -61,9 +61,10 @@ public class TargetSettings : LoadSettings
             return ValidationResult.Error("Give exactly one of --url <URL> and --embedded.");
         }
 
-        if (Url is not null && !Uri.TryCreate(Url, UriKind.Absolute, out _))
+        // "localhost:8000" parses as an absolute URI with the scheme "localhost": only http and https can be driven.
+        if (Url is not null && !(Uri.TryCreate(Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)))
         {
-            return ValidationResult.Error($"--url '{Url}' is not an absolute URL.");
+            return ValidationResult.Error($"--url '{Url}' is not an http:// or https:// URL.");
         }
 
         if (Redis is not null && ParseHostPort(Redis) is null)

@@ -8,7 +8,17 @@ public static partial class KafkaLog
 {
     /// <summary>A log handler for a Confluent.Kafka client builder.</summary>
     public static Action<IClient, LogMessage> To(ILogger logger) =>
-        (_, message) => Write(logger, ToLevel(message.Level), message.Name, message.Facility, message.Message);
+        (_, message) => Write(logger, LevelOf(message), message.Name, message.Facility, message.Message);
+
+    /// <summary>
+    /// Confluent.Kafka installs a custom partitioner (ours is <see cref="StickyPartitioner"/>) by copying the default
+    /// topic configuration (acks, message and request timeouts) and setting the copy; librdkafka then warns at every
+    /// start that those settings were overwritten, though the copy kept them. That one warning is logged at Debug.
+    /// </summary>
+    private static LogLevel LevelOf(LogMessage message) =>
+        message.Facility == "CONFWARN" && message.Message.Contains("default_topic_conf", StringComparison.Ordinal)
+            ? LogLevel.Debug
+            : ToLevel(message.Level);
 
     private static LogLevel ToLevel(SyslogLevel level) => level switch
     {

@@ -27,4 +27,11 @@ app.Configure(config =>
     config.AddCommand<ServeBaselineCommand>("serve-baseline")
         .WithDescription("Only serve the bare Kestrel endpoint (for an external load generator such as wrk)");
 });
-return await app.RunAsync(args);
+using var interruption = new Interruption();
+var exitCode = await app.RunAsync(args, interruption.Token);
+if (interruption.Token.IsCancellationRequested)
+{
+    Console.WriteLine("interrupted: load stopped and the system shut down before the run ended; nothing is reported.");
+}
+
+return exitCode;

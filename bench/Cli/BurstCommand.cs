@@ -10,8 +10,8 @@ public sealed class BurstCommand : AsyncCommand<BurstSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, BurstSettings settings, CancellationToken cancellationToken)
     {
         var body = settings.Body();
-        await using var target = await TargetStartup.StartAsync(settings.Target(), body);
-        var run = await BurstScenario.RunAsync(target, body, settings.Plan());
+        await using var target = await TargetStartup.StartAsync(settings.Target(), body, cancellationToken);
+        var run = await BurstScenario.RunAsync(target, body, settings.Plan(), cancellationToken);
         var report = new BenchReport { Command = "burst", Target = target.Description, Runs = [run], Notes = TargetStartup.Notes(target) };
         return await ReportOutput.PublishAsync(report, settings.Json);
     }

@@ -11,7 +11,7 @@ public sealed class KestrelBaselineCommand : AsyncCommand<BaselineSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, BaselineSettings settings, CancellationToken cancellationToken)
     {
         await using var baseline = await KestrelBaseline.StartAsync();
-        var run = await SubmitScenario.RunAsync("kestrel baseline", baseline.Address, settings.Body(), settings.Plan());
+        var run = await SubmitScenario.RunAsync("kestrel baseline", baseline.Address, settings.Body(), settings.Plan(), cancellationToken);
         var report = new BenchReport
         {
             Command = "kestrel-baseline",

@@ -11,17 +11,17 @@ public sealed class PipelineCommand : AsyncCommand<PipelineSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, PipelineSettings settings, CancellationToken cancellationToken)
     {
         var body = settings.Body();
-        var target = await TargetStartup.StartAsync(settings.Target(), body);
+        var target = await TargetStartup.StartAsync(settings.Target(), body, cancellationToken);
         var description = target.Description;
         var notes = TargetStartup.Notes(target).ToList();
         var siloConfiguration = target.SiloConfiguration();
         List<RunResult> runs;
         try
         {
-            var run = await PipelineScenario.RunAsync(target, body, settings.Plan());
+            var run = await PipelineScenario.RunAsync(target, body, settings.Plan(), cancellationToken);
             if (settings.SettleSeconds > 0)
             {
-                run = run with { Settled = await Settle.MeasureAsync(target, TimeSpan.FromSeconds(settings.SettleSeconds)) };
+                run = run with { Settled = await Settle.MeasureAsync(target, TimeSpan.FromSeconds(settings.SettleSeconds), cancellationToken) };
             }
 
             runs = [run];
@@ -35,7 +35,7 @@ public sealed class PipelineCommand : AsyncCommand<PipelineSettings>
         LatencyExcess? overBaseline = null;
         if (settings.WithKafkaBaseline && siloConfiguration is not null)
         {
-            var baseline = await KafkaBaselineScenario.RunAsync(siloConfiguration, body, settings.Plan());
+            var baseline = await KafkaBaselineScenario.RunAsync(siloConfiguration, body, settings.Plan(), cancellationToken);
             runs.Add(baseline);
             overBaseline = runs[0].EndToEnd is { } pipeline && baseline.EndToEnd is { } floor ? LatencyExcess.Between(pipeline, floor) : null;
             notes.Add("kafka baseline: the same open loop over two bare Kafka hops (a producer, a relay consumer that answers at once, " +

@@ -24,17 +24,17 @@ public sealed class SmokeCommand : AsyncCommand<SmokeSettings>
 
         var targetSettings = new TargetSettings { Embedded = true, Redis = settings.Redis, Connections = 8 };
         var body = targetSettings.Body();
-        await using var target = await TargetStartup.StartAsync(targetSettings.Target(), body);
+        await using var target = await TargetStartup.StartAsync(targetSettings.Target(), body, cancellationToken);
         var viaKafka = new ResultPlan("kafka", TimeSpan.FromMilliseconds(10), "llm.responses", ReaderFetchWaitMs: 5);
         RunResult[] runs =
         [
-            await BurstScenario.RunAsync(target, body, new BurstPlan(8, 50, RequestTimeout, ResultTimeout, viaKafka)),
-            await BurstScenario.RunAsync(target, body, new BurstPlan(4, 20, RequestTimeout, ResultTimeout, viaKafka with { Via = "poll" })),
-            await BurstScenario.RunAsync(target, body, new BurstPlan(4, 20, RequestTimeout, ResultTimeout, viaKafka with { Via = "longpoll" })),
-            await SubmitScenario.RunAsync("gateway", target.Gateway, body, new SubmitPlan(4, TimeSpan.Zero, TimeSpan.FromSeconds(1), RequestTimeout)),
+            await BurstScenario.RunAsync(target, body, new BurstPlan(8, 50, RequestTimeout, ResultTimeout, viaKafka), cancellationToken),
+            await BurstScenario.RunAsync(target, body, new BurstPlan(4, 20, RequestTimeout, ResultTimeout, viaKafka with { Via = "poll" }), cancellationToken),
+            await BurstScenario.RunAsync(target, body, new BurstPlan(4, 20, RequestTimeout, ResultTimeout, viaKafka with { Via = "longpoll" }), cancellationToken),
+            await SubmitScenario.RunAsync("gateway", target.Gateway, body, new SubmitPlan(4, TimeSpan.Zero, TimeSpan.FromSeconds(1), RequestTimeout), cancellationToken),
             await KafkaBaselineScenario.RunAsync(
                 target.SiloConfiguration()!, body,
-                new PipelinePlan(8, TimeSpan.Zero, TimeSpan.FromSeconds(1), RequestTimeout, 50, null, 1000, ResultTimeout, viaKafka)),
+                new PipelinePlan(8, TimeSpan.Zero, TimeSpan.FromSeconds(1), RequestTimeout, 50, null, 1000, ResultTimeout, viaKafka), cancellationToken),
         ];
         var report = new BenchReport { Command = "--smoke", Target = target.Description, Runs = runs, Notes = TargetStartup.Notes(target) };
         var exitCode = await ReportOutput.PublishAsync(report, settings.Json);

@@ -11,13 +11,13 @@ public sealed class SubmitCommand : AsyncCommand<SubmitSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, SubmitSettings settings, CancellationToken cancellationToken)
     {
         var body = settings.Body();
-        var target = await TargetStartup.StartAsync(settings.Target(), body);
+        var target = await TargetStartup.StartAsync(settings.Target(), body, cancellationToken);
         var description = target.Description;
         var notes = TargetStartup.Notes(target).ToList();
         List<RunResult> runs;
         try
         {
-            runs = [await SubmitScenario.RunAsync("gateway", target.Gateway, body, settings.Plan())];
+            runs = [await SubmitScenario.RunAsync("gateway", target.Gateway, body, settings.Plan(), cancellationToken)];
         }
         finally
         {
@@ -29,7 +29,7 @@ public sealed class SubmitCommand : AsyncCommand<SubmitSettings>
         if (settings.WithBaseline)
         {
             await using var baseline = await KestrelBaseline.StartAsync();
-            runs.Add(await SubmitScenario.RunAsync("kestrel baseline", baseline.Address, body, settings.Plan()));
+            runs.Add(await SubmitScenario.RunAsync("kestrel baseline", baseline.Address, body, settings.Plan(), cancellationToken));
             ratio = runs[1].SubmittedPerSecond > 0 ? runs[0].SubmittedPerSecond / runs[1].SubmittedPerSecond : null;
             notes.Add("kestrel baseline: bare minimal-API JSON POST in this process, driven by the same load generator.");
         }

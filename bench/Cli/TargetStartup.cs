@@ -9,13 +9,13 @@ public static class TargetStartup
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<BenchTarget> StartAsync(TargetOptions options, JobBody body)
+    public static async Task<BenchTarget> StartAsync(TargetOptions options, JobBody body, CancellationToken cancellationToken)
     {
         AnsiConsole.WriteLine(options.Url is null ? "starting the system in this process…" : $"probing {options.Url}…");
         var target = await BenchTarget.StartAsync(options);
         try
         {
-            var probe = await ReadinessProbe.WaitAsync(target.Gateway, body, ProbeTimeout);
+            var probe = await ReadinessProbe.WaitAsync(target.Gateway, body, ProbeTimeout, cancellationToken);
             AnsiConsole.WriteLine($"target: {target.Description}; first job done in {probe.TotalMilliseconds:0} ms");
             return target;
         }

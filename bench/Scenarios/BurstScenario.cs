@@ -9,7 +9,7 @@ namespace LlmOrleans.Bench.Scenarios;
 /// <summary>K jobs submitted as fast as possible, then every result awaited: how long the tail takes.</summary>
 public static class BurstScenario
 {
-    public static async Task<RunResult> RunAsync(BenchTarget target, JobBody body, BurstPlan plan)
+    public static async Task<RunResult> RunAsync(BenchTarget target, JobBody body, BurstPlan plan, CancellationToken cancellationToken)
     {
         using var client = new LoadClient(target.Gateway, plan.Connections, plan.RequestTimeout);
         var counters = new LoadCounters();
@@ -30,13 +30,13 @@ public static class BurstScenario
             // The result is awaited by its own continuation; this sender goes straight on to the next submit.
             _ = await flow.SubmitAsync(sender.Content, sender.Buffer, Stopwatch.GetTimestamp());
             return true;
-        });
+        }, cancellationToken);
         await ProgressDisplay.ShowWhileAsync($"burst of {plan.Jobs} → gateway ({tracker.Name})", counters, SubmitThenDrainAsync());
 
         async Task SubmitThenDrainAsync()
         {
             await submits;
-            await Drain.WaitAsync(counters, tracker, plan.Timeout);
+            await Drain.WaitAsync(counters, tracker, plan.Timeout, cancellationToken);
         }
 
         var endToEnd = counters.EndToEnd.Summarize();

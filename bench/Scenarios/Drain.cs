@@ -8,12 +8,12 @@ public static class Drain
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(10);
 
-    public static async Task WaitAsync(LoadCounters counters, IResultTracker tracker, TimeSpan timeout)
+    public static async Task WaitAsync(LoadCounters counters, IResultTracker tracker, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(timeout);
         while (counters.InFlight > 0 && !deadline.IsCancellationRequested)
         {
-            await Task.Delay(Step, CancellationToken.None);
+            await Task.Delay(Step, cancellationToken);
         }
 
         if (counters.InFlight == 0)
@@ -25,7 +25,7 @@ public static class Drain
         // Submits still on the wire end within the request timeout and are then abandoned too.
         while (counters.InFlight > 0)
         {
-            await Task.Delay(Step);
+            await Task.Delay(Step, cancellationToken);
             tracker.Abandon();
         }
     }

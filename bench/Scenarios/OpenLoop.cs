@@ -9,8 +9,11 @@ namespace LlmOrleans.Bench.Scenarios;
 /// </summary>
 public static class OpenLoop
 {
-    /// <summary>Calls <paramref name="start"/> with each due time, at <paramref name="perSecond"/>, until the window ends.</summary>
-    public static async Task RunAsync(double perSecond, RunWindow window, Action<long> start)
+    /// <summary>
+    /// Calls <paramref name="start"/> with each due time, at <paramref name="perSecond"/>, until the window ends (or
+    /// throws once <paramref name="cancellationToken"/> is cancelled).
+    /// </summary>
+    public static async Task RunAsync(double perSecond, RunWindow window, Action<long> start, CancellationToken cancellationToken)
     {
         var ticksPerItem = Stopwatch.Frequency / perSecond;
         long issued = 0;
@@ -28,7 +31,7 @@ public static class OpenLoop
                 start(window.Start + (long)(issued * ticksPerItem));
             }
 
-            await Task.Delay(1);
+            await Task.Delay(1, cancellationToken);
         }
     }
 }

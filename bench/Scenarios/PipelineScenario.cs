@@ -11,19 +11,19 @@ namespace LlmOrleans.Bench.Scenarios;
 /// <summary>Jobs end to end under a steady load: open loop at a rate, or closed loop of N waiting clients.</summary>
 public static class PipelineScenario
 {
-    public static async Task<RunResult> RunAsync(BenchTarget target, JobBody body, PipelinePlan plan)
+    public static async Task<RunResult> RunAsync(BenchTarget target, JobBody body, PipelinePlan plan, CancellationToken cancellationToken)
     {
         using var client = new LoadClient(target.Gateway, plan.Connections, plan.RequestTimeout);
         var counters = new LoadCounters();
         await using var tracker = ResultTrackers.Start(plan.Results, target, client, counters.Errors, plan.Connections);
         var submitter = new JobSubmitter(client, counters.Errors);
-        return await RunAsync("gateway", submitter, tracker, counters, body, plan, target.ProviderLatencyMs);
+        return await RunAsync("gateway", submitter, tracker, counters, body, plan, target.ProviderLatencyMs, cancellationToken);
     }
 
     /// <summary>The same load through any way in (<paramref name="submitter"/>) and out (<paramref name="tracker"/>).</summary>
     public static async Task<RunResult> RunAsync(
         string targetName, IJobSubmitter submitter, IResultTracker tracker, LoadCounters counters, JobBody body, PipelinePlan plan,
-        double? providerLatencyMs)
+        double? providerLatencyMs, CancellationToken cancellationToken)
     {
         var memoryBefore = MemoryFigures.Now();
         var window = new RunWindow(plan.Warmup, plan.Duration);
@@ -32,18 +32,18 @@ public static class PipelineScenario
         var flow = new JobFlow(submitter, tracker, counters, window);
 
         var load = plan.Rate is { } rate
-            ? OpenLoop.RunAsync(rate, window, dueAt => StartOpenLoopJob(flow, body, counters, plan.MaxInFlight, dueAt))
+            ? OpenLoop.RunAsync(rate, window, dueAt => StartOpenLoopJob(flow, body, counters, plan.MaxInFlight, dueAt), cancellationToken)
             : ClosedLoop.RunAsync(plan.Clients ?? plan.Connections, body, async sender =>
             {
                 if (await flow.SubmitAsync(sender.Content, sender.Buffer, Stopwatch.GetTimestamp()) is { } result)
                 {
-                    await result;
+                    await result.WaitAsync(cancellationToken);
                 }
 
                 return !window.IsOver;
-            });
+            }, cancellationToken);
         var title = $"pipeline → {targetName} ({tracker.Name})";
-        await ProgressDisplay.ShowWhileAsync(title, counters, LoadThenDrainAsync(load, counters, tracker, plan.DrainTimeout));
+        await ProgressDisplay.ShowWhileAsync(title, counters, LoadThenDrainAsync(load, counters, tracker, plan.DrainTimeout, cancellationToken));
 
         var submitted = counters.SubmitLatency.Count;
         var endToEnd = counters.EndToEnd.Summarize();
@@ -81,10 +81,11 @@ public static class PipelineScenario
         return counters.InFlight;
     }
 
-    private static async Task LoadThenDrainAsync(Task load, LoadCounters counters, IResultTracker tracker, TimeSpan timeout)
+    private static async Task LoadThenDrainAsync(
+        Task load, LoadCounters counters, IResultTracker tracker, TimeSpan timeout, CancellationToken cancellationToken)
     {
         await load;
-        await Drain.WaitAsync(counters, tracker, timeout);
+        await Drain.WaitAsync(counters, tracker, timeout, cancellationToken);
     }
 
     private static void StartOpenLoopJob(JobFlow flow, JobBody body, LoadCounters counters, int maxInFlight, long dueAt)

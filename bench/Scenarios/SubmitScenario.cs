@@ -8,7 +8,7 @@ namespace LlmOrleans.Bench.Scenarios;
 /// <summary>How many <c>POST /process</c> per second N connections get through, and how fast each returns.</summary>
 public static class SubmitScenario
 {
-    public static async Task<RunResult> RunAsync(string targetName, Uri address, JobBody body, SubmitPlan plan)
+    public static async Task<RunResult> RunAsync(string targetName, Uri address, JobBody body, SubmitPlan plan, CancellationToken cancellationToken)
     {
         using var client = new LoadClient(address, plan.Connections, plan.RequestTimeout);
         var counters = new LoadCounters();
@@ -31,7 +31,7 @@ public static class SubmitScenario
             }
 
             return !window.IsOver;
-        });
+        }, cancellationToken);
         await ProgressDisplay.ShowWhileAsync($"submit → {targetName}", counters, load);
 
         var submitted = counters.SubmitLatency.Count;

@@ -10,7 +10,7 @@ namespace LlmOrleans.Bench.Targets;
 /// </summary>
 public static class ReadinessProbe
 {
-    public static async Task<TimeSpan> WaitAsync(Uri gateway, JobBody body, TimeSpan timeout)
+    public static async Task<TimeSpan> WaitAsync(Uri gateway, JobBody body, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         using var client = new LoadClient(gateway, connections: 2, requestTimeout: TimeSpan.FromSeconds(10));
@@ -23,13 +23,13 @@ public static class ReadinessProbe
         {
             if (await submitter.SubmitAsync(content, buffer) is { } id)
             {
-                var outcome = await tracker.Track(id).WaitAsync(timeout - clock.Elapsed);
+                var outcome = await tracker.Track(id).WaitAsync(timeout - clock.Elapsed, cancellationToken);
                 return outcome.Status == JobStatus.Succeeded
                     ? clock.Elapsed
                     : throw new InvalidOperationException($"The probe job ended {outcome.Status}; is the echo provider configured?");
             }
 
-            await Task.Delay(200);
+            await Task.Delay(200, cancellationToken);
         }
 
         throw new TimeoutException($"No job could be submitted within {timeout.TotalSeconds:0} s ({string.Join(", ", errors.Snapshot().Keys)}).");

@@ -1,15 +1,10 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
-using System.Net;
-using System.Net.Sockets;
 using Confluent.Kafka;
 using LlmOrleans.LocalInfra;
 using LlmOrleans.Messaging;
 using LlmOrleans.Messaging.Messages;
 using LlmOrleans.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LlmOrleans.EndToEnd.Tests;
 
@@ -20,7 +15,6 @@ namespace LlmOrleans.EndToEnd.Tests;
 /// </summary>
 public sealed class StickyPartitionerSettingsTests
 {
-    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
     private static readonly JobRequestMessage Job = new() { RequestId = "r", Provider = "echo", Model = "m", Prompt = "p" };
 
     [Theory]
@@ -28,7 +22,7 @@ public sealed class StickyPartitionerSettingsTests
     [InlineData(10)]
     public async Task WithOrWithoutTheStickyPartitioner_AProduceToNoBroker_FailsAfterTheProduceTimeout(int stickyMs)
     {
-        using var producer = Producer(UnusedPort(), stickyMs, new CapturedLogs());
+        using var producer = Producer($"127.0.0.1:{FreePort.Next()}", stickyMs, new CapturedLogs());
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<ProduceException<string, byte[]>>(
@@ -50,20 +44,12 @@ public sealed class StickyPartitionerSettingsTests
         Assert.DoesNotContain(logs.Lines, line => line.Contains("Warning:", StringComparison.Ordinal));
     }
 
-    private static KafkaJsonProducer Producer(string bootstrapServers, int stickyMs, CapturedLogs logs) => new(
-        Options.Create(new KafkaOptions
+    private static KafkaJsonProducer Producer(string bootstrapServers, int stickyMs, CapturedLogs logs) => TestProducers.Create(
+        new KafkaOptions
         {
             BootstrapServers = bootstrapServers,
             StickyPartitionWindow = TimeSpan.FromMilliseconds(stickyMs),
             ProduceTimeout = TimeSpan.FromSeconds(1),
-        }),
-        LoggerFactory.Create(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)).CreateLogger<KafkaJsonProducer>(),
-        Meters);
-
-    private static string UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return $"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-    }
+        },
+        LoggerFactory.Create(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)).CreateLogger<KafkaJsonProducer>());
 }

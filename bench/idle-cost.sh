@@ -14,8 +14,7 @@ cd "$(dirname "$0")/.."
 jobs=${1:-100000}; rate=${2:-1000}; settle=${3:-120}
 duration=$(awk -v j="$jobs" -v r="$rate" 'BEGIN { printf "%.0f", j / r }')
 for project in Local Silo Gateway bench; do dotnet build "$project" -c Release -v q >/dev/null; done
-work=$(mktemp -d); pids=()
-trap 'kill "${pids[@]}" 2>/dev/null; sleep 3; kill -9 "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
+source bench/processes.sh
 
 dotnet Local/bin/Release/net10.0/LlmOrleans.Local.dll --infrastructure-only >"$work/infra.log" 2>&1 & pids+=($!)
 until grep -q "export KAFKA" "$work/infra.log"; do sleep 0.5; done

@@ -10,8 +10,7 @@ cd "$(dirname "$0")/.."
 connections=${1:-64}; seconds=${2:-10}; warmup=${WARMUP_SECONDS:-10}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)"; exit 1; }
 dotnet build Local -c Release -v q >/dev/null && dotnet build Gateway -c Release -v q >/dev/null && dotnet build bench -c Release -v q >/dev/null
-work=$(mktemp -d); pids=()
-trap 'kill "${pids[@]}" 2>/dev/null; sleep 3; kill -9 "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
+source bench/processes.sh
 
 dotnet Local/bin/Release/net10.0/LlmOrleans.Local.dll --infrastructure-only >"$work/infra.log" 2>&1 & pids+=($!)
 until grep -q "export KAFKA" "$work/infra.log"; do sleep 0.5; done

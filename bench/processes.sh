@@ -1,0 +1,21 @@
+# Sourced by the bench scripts: a work directory, and the processes they start (append each pid to `pids`),
+# stopped when the script exits for any reason: SIGTERM, up to 15 s to finish, then SIGKILL. The script's
+# exit status is kept.
+work=$(mktemp -d); pids=()
+
+any_alive() {
+  local pid
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done
+  return 1
+}
+
+stop_all() {
+  local status=$?
+  kill "${pids[@]}" 2>/dev/null || true
+  for _ in $(seq 30); do any_alive || break; sleep 0.5; done
+  kill -9 "${pids[@]}" 2>/dev/null || true
+  rm -rf "$work"
+  exit "$status"
+}
+
+trap stop_all EXIT

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Confluent.Kafka;
 
 namespace LlmOrleans.Messaging;
@@ -12,16 +13,21 @@ public static class KafkaClientConfigs
     /// A producer that only reports success once every in-sync replica has the message (acks=all) and
     /// never writes duplicates on its own retries (idempotence).
     /// </summary>
-    public static ProducerConfig Producer(KafkaOptions options, string clientId) =>
-        new(Common(options, clientId))
+    public static ProducerConfig Producer(KafkaOptions options, string clientId)
+    {
+        var config = new ProducerConfig(Common(options, clientId))
         {
             Acks = Acks.All,
             EnableIdempotence = true,
-            LingerMs = options.Linger.TotalMilliseconds,
             MessageMaxBytes = MaxMessageBytes,
             MessageTimeoutMs = (int)options.ProduceTimeout.TotalMilliseconds,
             RequestTimeoutMs = (int)Math.Min(options.ProduceTimeout.TotalMilliseconds, 30_000),
         };
+
+        // Not LingerMs: Confluent.Kafka writes a double in the current culture, and librdkafka refuses "0,2".
+        config.Set("linger.ms", options.Linger.TotalMilliseconds.ToString(CultureInfo.InvariantCulture));
+        return config;
+    }
 
     /// <summary>A group member whose offsets are stored by the application, never automatically.</summary>
     public static ConsumerConfig Consumer(KafkaOptions options, string clientId) =>

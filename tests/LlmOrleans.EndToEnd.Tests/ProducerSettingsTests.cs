@@ -1,3 +1,4 @@
+using System.Globalization;
 using LlmOrleans.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,12 +10,33 @@ namespace LlmOrleans.EndToEnd.Tests;
 public sealed class ProducerSettingsTests
 {
     [Fact]
-    public void Defaults_LingerOneMillisecond_StickyForTen()
+    public void Defaults_LingerFifthOfAMillisecond_StickyForTen()
     {
         var options = Options([]).Value;
 
-        Assert.Equal(1, KafkaClientConfigs.Producer(options, "p").LingerMs);
+        Assert.Equal(0.2, KafkaClientConfigs.Producer(options, "p").LingerMs);
         Assert.Equal(TimeSpan.FromMilliseconds(10), options.StickyPartitionWindow);
+    }
+
+    [Fact]
+    public void FractionalLinger_ReachesLibrdkafkaWithAPoint_WhateverTheCulture()
+    {
+        // The hosts run with invariant globalization; a culture with a decimal comma stands in for one that does not.
+        var culture = CultureInfo.CurrentCulture;
+        var comma = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        comma.NumberFormat.NumberDecimalSeparator = ",";
+        CultureInfo.CurrentCulture = comma;
+        try
+        {
+            var options = Options(new() { ["KAFKA_LINGER_MS"] = "0.5" }).Value;
+
+            Assert.Equal(TimeSpan.FromMilliseconds(0.5), options.Linger);
+            Assert.Equal("0.5", KafkaClientConfigs.Producer(options, "p").Get("linger.ms"));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text;
+using LlmOrleans.Testing;
 
 namespace LlmOrleans.Bench.Tests;
 
@@ -24,7 +23,7 @@ public sealed class InterruptionTests
         await bench.WaitForOutputAsync("submitted=", StartTimeout);
 
         var clock = Stopwatch.StartNew();
-        Assert.Equal(0, Kill(bench.Id, signal));
+        Assert.Equal(0, bench.Signal(signal));
         var exitCode = await bench.WaitForExitAsync(ExitTimeout);
 
         Assert.Equal(130, exitCode);
@@ -39,52 +38,34 @@ public sealed class InterruptionTests
         using var bench = BenchProcess.Start("serve-baseline", "--port", "0");
         await bench.WaitForOutputAsync("Ctrl+C stops it", StartTimeout);
 
-        Assert.Equal(0, Kill(bench.Id, SigInt));
+        Assert.Equal(0, bench.Signal(SigInt));
 
         Assert.Equal(0, await bench.WaitForExitAsync(ExitTimeout));
     }
 
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
-
     /// <summary>The bench built beside this test, run as its own process with its output captured.</summary>
     private sealed class BenchProcess : IDisposable
     {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
+        private readonly ChildProcess _process;
 
-        private BenchProcess(Process process) => _process = process;
+        private BenchProcess(ChildProcess process) => _process = process;
 
-        public int Id => _process.Id;
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
+        public string Output => _process.Output;
 
         public static BenchProcess Start(params string[] args)
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo("dotnet");
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LlmOrleans.Bench.dll"));
             foreach (var arg in args)
             {
                 start.ArgumentList.Add(arg);
             }
 
-            var bench = new BenchProcess(new Process { StartInfo = start });
-            bench._process.OutputDataReceived += (_, e) => bench.Append(e.Data);
-            bench._process.ErrorDataReceived += (_, e) => bench.Append(e.Data);
-            bench._process.Start();
-            bench._process.BeginOutputReadLine();
-            bench._process.BeginErrorReadLine();
-            return bench;
+            return new BenchProcess(ChildProcess.Start(start));
         }
+
+        /// <summary>Sends <paramref name="signal"/>; 0 when it was sent.</summary>
+        public int Signal(int signal) => _process.Signal(signal);
 
         public async Task WaitForOutputAsync(string text, TimeSpan timeout)
         {
@@ -116,27 +97,6 @@ public sealed class InterruptionTests
             return _process.ExitCode;
         }
 
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            _process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
+        public void Dispose() => _process.Dispose();
     }
 }

@@ -1,25 +1,21 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using LlmOrleans.Testing;
 
 namespace LlmOrleans.Reliability.Tests;
 
 /// <summary>A silo or gateway running as its own OS process, with its console output kept for assertions.</summary>
 public sealed partial class NodeProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _lines = new();
+    private const int SigTerm = 15;
+    private readonly ChildProcess _process;
 
-    private NodeProcess(string name, Process process, Uri url)
+    private NodeProcess(string name, ChildProcess process, Uri url)
     {
         Name = name;
         _process = process;
         Url = url;
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     public string Name { get; }
@@ -37,48 +33,39 @@ public sealed partial class NodeProcess : IAsyncDisposable
             .First();
 
     /// <summary>Whether this silo's consumer has been assigned at least one partition.</summary>
-    public bool HasPartitions => _lines.Any(l => PartitionsAssigned().IsMatch(l));
+    public bool HasPartitions => _process.Lines.Any(l => PartitionsAssigned().IsMatch(l));
 
     /// <summary>Console lines so far.</summary>
-    public IReadOnlyCollection<string> Lines => _lines;
+    public IReadOnlyCollection<string> Lines => _process.Lines;
 
     /// <summary>Starts <paramref name="dll"/> with <c>dotnet</c> and the given environment.</summary>
     public static NodeProcess Start(string name, string dll, Uri url, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
+        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)! };
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
         start.Environment["ASPNETCORE_URLS"] = url.ToString();
-        return new NodeProcess(name, Process.Start(start)!, url);
+        return new NodeProcess(name, ChildProcess.Start(start), url);
     }
 
     /// <summary>Lines containing <paramref name="text"/>.</summary>
-    public int CountLines(string text) => _lines.Count(l => l.Contains(text, StringComparison.Ordinal));
+    public int CountLines(string text) => _process.Lines.Count(l => l.Contains(text, StringComparison.Ordinal));
 
     /// <summary>SIGKILL: the process dies at once, mid-whatever.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill();
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => _process.KillAsync();
 
     /// <summary>SIGTERM, as an orchestrator stops a container, then waits for a clean exit.</summary>
     public async Task TerminateAsync(TimeSpan timeout)
     {
-        if (SendSignal(_process.Id, SigTerm) != 0)
+        if (_process.Signal(SigTerm) != 0)
         {
             throw new InvalidOperationException($"kill(SIGTERM) on {Name} failed: errno {Marshal.GetLastPInvokeError()}");
         }
 
-        await _process.WaitForExitAsync().WaitAsync(timeout);
+        await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(timeout);
     }
 
     public async ValueTask DisposeAsync()
@@ -91,19 +78,6 @@ public sealed partial class NodeProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Keep(string? line)
-    {
-        if (line is not null)
-        {
-            _lines.Enqueue(line);
-        }
-    }
-
-    private const int SigTerm = 15;
-
     [GeneratedRegex(@"Partitions assigned: \d")]
     private static partial Regex PartitionsAssigned();
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int SendSignal(int pid, int signal);
 }

@@ -17,8 +17,7 @@ for project in Local Silo Gateway bench; do dotnet build "$project" -c Release -
 source bench/processes.sh
 
 dotnet Local/bin/Release/net10.0/LlmOrleans.Local.dll --infrastructure-only >"$work/infra.log" 2>&1 & pids+=($!)
-until grep -q "export KAFKA" "$work/infra.log"; do sleep 0.5; done
-eval "$(grep 'export KAFKA' "$work/infra.log")"
+export_infrastructure "$work/infra.log"
 export ORLEANS_ADVERTISED_IP=127.0.0.1 ORLEANS_SILO_PORT=0 ORLEANS_GATEWAY_PORT=0 AUTH_MODE=none Logging__LogLevel__Default=Warning \
   IDLE_TRIM_SECONDS=30
 env Logging__LogLevel__LlmOrleans.Silo.Memory=Information ASPNETCORE_URLS=http://127.0.0.1:8101 dotnet Silo/bin/Release/net10.0/LlmOrleans.Silo.dll >"$work/silo.log" 2>&1 & silo=$!; pids+=($silo)

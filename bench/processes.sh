@@ -19,3 +19,11 @@ stop_all() {
 }
 
 trap stop_all EXIT
+
+# Waits for the embedded infrastructure's `export …` line in log file $1 and runs it. Console output reaches the
+# file in pieces (.NET writes stdout 256 bytes at a time), so the line counts only once the next line follows it:
+# a half-written one would export the bootstrap address cut short, or nothing.
+export_infrastructure() {
+  until [ "$(grep -A1 'export KAFKA' "$1" | wc -l)" -ge 2 ]; do sleep 0.5; done
+  eval "$(grep 'export KAFKA' "$1")"
+}

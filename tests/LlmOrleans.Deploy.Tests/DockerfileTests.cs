@@ -94,11 +94,20 @@ public sealed partial class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Images))]
-    public void FinalStage_TiersHotCodeUpAtOnce(string dockerfile, string _)
+    public void FinalStage_TiersHotCodeUpAtOnce(string dockerfile, string _) =>
+        Assert.Contains($"{LaunchSettingsTests.TieringDelay}=0", FinalEnv(dockerfile));
+
+    [Fact]
+    public void GatewayImage_InlinesSocketCompletions_AndTheSiloImageDoesNot()
+    {
+        Assert.Contains($"{LaunchSettingsTests.InlineSocketCompletions}=1", FinalEnv("deploy/Dockerfile.gateway"));
+        Assert.DoesNotContain(FinalEnv("deploy/Dockerfile.silo"), e => e.StartsWith(LaunchSettingsTests.InlineSocketCompletions, StringComparison.Ordinal));
+    }
+
+    private static List<string> FinalEnv(string dockerfile)
     {
         var file = Dockerfile.Load(dockerfile);
-        var env = file.InStage(file.FinalStage).Where(i => i.Keyword == "ENV").Select(i => i.Arguments);
-        Assert.Contains($"{LaunchSettingsTests.TieringDelay}=0", env);
+        return file.InStage(file.FinalStage).Where(i => i.Keyword == "ENV").Select(i => i.Arguments).ToList();
     }
 
     [Fact]

@@ -25,9 +25,13 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private const string ScopeClaim = "scope";
 
-    /// <summary>The policy that lets only keys with <paramref name="scope"/> through; <c>admin</c> includes reading.</summary>
+    /// <summary>
+    /// The policy that lets only keys with <paramref name="scope"/> through; <c>admin</c> includes reading. It names
+    /// no scheme: this one is the default and only one, and a named scheme would have the authorization middleware
+    /// authenticate every request a second time and merge the principals, which costs allocations per request.
+    /// </summary>
     public static AuthorizationPolicy PolicyFor(string scope) =>
-        new AuthorizationPolicyBuilder(SchemeName)
+        new AuthorizationPolicyBuilder()
             .RequireClaim(ScopeClaim, scope == Scopes.Read ? [Scopes.Read, Scopes.Admin] : [scope])
             .Build();
 

@@ -21,7 +21,7 @@ export_infrastructure "$work/infra.log"
 export ORLEANS_ADVERTISED_IP=127.0.0.1 ORLEANS_SILO_PORT=0 ORLEANS_GATEWAY_PORT=0 AUTH_MODE=none Logging__LogLevel__Default=Warning \
   IDLE_TRIM_SECONDS=30
 env Logging__LogLevel__LlmOrleans.Silo.Memory=Information ASPNETCORE_URLS=http://127.0.0.1:8101 dotnet Silo/bin/Release/net10.0/LlmOrleans.Silo.dll >"$work/silo.log" 2>&1 & silo=$!; pids+=($silo)
-ASPNETCORE_URLS=http://127.0.0.1:8100 DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 dotnet Gateway/bin/Release/net10.0/LlmOrleans.Gateway.dll >"$work/gateway.log" 2>&1 & pids+=($!)
+env ASPNETCORE_URLS=http://127.0.0.1:8100 $gateway_runtime dotnet Gateway/bin/Release/net10.0/LlmOrleans.Gateway.dll >"$work/gateway.log" 2>&1 & pids+=($!)
 until curl -sf http://127.0.0.1:8101/health/ready >/dev/null && curl -sf http://127.0.0.1:8100/health/ready >/dev/null; do sleep 0.5; done
 
 sample() { # label, dump name

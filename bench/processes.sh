@@ -3,6 +3,9 @@
 # exit status is kept.
 work=$(mktemp -d); pids=()
 
+# The runtime setting the gateway image adds to every process's (deploy/Dockerfile.gateway): `env $gateway_runtime …`.
+gateway_runtime=DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
+
 any_alive() {
   local pid
   for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done

@@ -14,10 +14,9 @@ source bench/processes.sh
 
 dotnet Local/bin/Release/net10.0/LlmOrleans.Local.dll --infrastructure-only >"$work/infra.log" 2>&1 & pids+=($!)
 export_infrastructure "$work/infra.log"
-# The gateway image's runtime setting (deploy/Dockerfile.gateway), for the baseline too: the same runtime on both sides.
-inline=DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
-env AUTH_MODE=none ASPNETCORE_URLS=http://127.0.0.1:8088 $inline ${GATEWAY_ENV:-} dotnet Gateway/bin/Release/net10.0/LlmOrleans.Gateway.dll >"$work/gateway.log" 2>&1 & pids+=($!)
-env $inline dotnet bench/bin/Release/net10.0/LlmOrleans.Bench.dll serve-baseline --port 8090 >"$work/baseline.log" 2>&1 & pids+=($!)
+# The baseline gets the gateway's runtime setting too: the same runtime on both sides.
+env AUTH_MODE=none ASPNETCORE_URLS=http://127.0.0.1:8088 $gateway_runtime ${GATEWAY_ENV:-} dotnet Gateway/bin/Release/net10.0/LlmOrleans.Gateway.dll >"$work/gateway.log" 2>&1 & pids+=($!)
+env $gateway_runtime dotnet bench/bin/Release/net10.0/LlmOrleans.Bench.dll serve-baseline --port 8090 >"$work/baseline.log" 2>&1 & pids+=($!)
 until curl -sf http://127.0.0.1:8088/health/live >/dev/null && curl -s -o /dev/null http://127.0.0.1:8090/; do sleep 0.5; done
 
 cat >"$work/post.lua" <<'LUA'
